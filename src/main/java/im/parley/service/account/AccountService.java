@@ -1,0 +1,69 @@
+package im.parley.service.account;
+
+import im.parley.service.common.Jid;
+import im.parley.service.common.Presence;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** Logs the account in and out, keeps the user's own presence, applies certificate pins. */
+public final class AccountService {
+
+    private final ConnectionGateway gateway;
+    private final CertificatePinStore pins;
+    private final List<Consumer<ConnectionStateChanged>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Jid boundJid;
+    private volatile Presence ownPresence = Presence.ONLINE;
+
+    public AccountService(ConnectionGateway gateway, CertificatePinStore pins) {
+        this.gateway = gateway;
+        this.pins = pins;
+        gateway.setStateListener(this::publish);
+    }
+
+    public CompletableFuture<Jid> login(LoginRequest request) {
+        return gateway.connect(request, pins.pinnedFingerprint(request.account()))
+                .thenApply(jid -> {
+                    boundJid = jid;
+                    return jid;
+                });
+    }
+
+    public void cancelLogin() {
+        gateway.cancelConnect();
+    }
+
+    /** Trusts the certificate the user was shown for this account; later logins check it. */
+    public void trustCertificate(Jid account, CertificateInfo certificate) {
+        pins.pin(account.bare(), certificate.sha256Fingerprint());
+    }
+
+    public CompletableFuture<Void> logout() {
+        boundJid = null;
+        return gateway.disconnect();
+    }
+
+    public CompletableFuture<Void> setPresence(Presence presence) {
+        ownPresence = presence;
+        return gateway.sendPresence(presence);
+    }
+
+    public Presence ownPresence() {
+        return ownPresence;
+    }
+
+    public Optional<Jid> boundJid() {
+        return Optional.ofNullable(boundJid);
+    }
+
+    public void addListener(Consumer<ConnectionStateChanged> listener) {
+        listeners.add(listener);
+    }
+
+    private void publish(ConnectionStateChanged event) {
+        listeners.forEach(l -> l.accept(event));
+    }
+}

@@ -1,0 +1,5 @@
+package im.parley.service.account;
+
+public enum ConnectionState {
+    DISCONNECTED, CONNECTING, CONNECTED, RECONNECTING
+}

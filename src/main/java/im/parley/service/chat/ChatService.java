@@ -1,0 +1,219 @@
+package im.parley.service.chat;
+
+import im.parley.service.common.Jid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * One-to-one conversations. Outbound: validate → store as pending → send → state updates.
+ * Inbound (one event at a time, in arrival order): validate → deduplicate → store → publish.
+ */
+public final class ChatService {
+
+    /** Longer bodies are refused when sending and replaced by a notice when received. */
+    public static final int MAX_BODY_CHARS = 64 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+
+    private final ChatGateway gateway;
+    private final MessageStore store;
+    private final Clock clock;
+    private final List<Consumer<ChatEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    public ChatService(ChatGateway gateway, MessageStore store, Clock clock) {
+        this.gateway = gateway;
+        this.store = store;
+        this.clock = clock;
+        gateway.setListener(this::onInbound);
+    }
+
+    public void addListener(Consumer<ChatEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** Stores the message as pending and sends it; the future fails when it could not be sent. */
+    public CompletableFuture<ChatMessage> send(Jid peer, String text) {
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("The message is empty."));
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "The message is too long (" + body.length() + " characters; at most " + MAX_BODY_CHARS + ")."));
+        }
+        String id = UUID.randomUUID().toString();
+        ChatMessage pending = new ChatMessage(id, peer, Direction.OUTGOING, gateway.ownJid(), body, clock.instant(),
+                DeliveryState.PENDING, null, id, null);
+        synchronized (this) {
+            store.append(pending);
+        }
+        publish(new ChatEvent.MessageAdded(pending));
+        publishConversation(pending.conversation());
+        return gateway.send(new OutgoingMessage(peer.bare(), body, id))
+                .handle((ok, error) -> error == null
+                        ? moveTo(pending, DeliveryState.SENT, null)
+                        : moveTo(pending, DeliveryState.FAILED, reasonOf(error)));
+    }
+
+    public CompletableFuture<Void> sendChatState(Jid peer, ChatState state) {
+        return gateway.sendChatState(peer.bare(), state);
+    }
+
+    /** Makes the conversation exist (listed, with zero unread) and returns its newest messages. */
+    public synchronized List<ChatMessage> open(Jid peer, int limit) {
+        store.markRead(peer.bare());
+        List<ChatMessage> latest = store.latest(peer.bare(), limit);
+        publishConversation(peer.bare());
+        return latest;
+    }
+
+    public synchronized List<ChatMessage> olderThan(Jid peer, Instant before, int limit) {
+        return store.before(peer.bare(), before, limit);
+    }
+
+    public synchronized void markRead(Jid peer) {
+        store.markRead(peer.bare());
+        publishConversation(peer.bare());
+    }
+
+    public synchronized List<Conversation> conversations() {
+        return store.conversations();
+    }
+
+    void onInbound(InboundChat event) {
+        switch (event) {
+            case InboundChat.Incoming m -> acceptIncoming(m);
+            case InboundChat.Carbon c -> acceptCarbon(c);
+            case InboundChat.Receipt r -> acceptReceipt(r);
+            case InboundChat.State s -> publish(new ChatEvent.PeerChatStateChanged(s.from().bare(), s.state()));
+            case InboundChat.Error e -> acceptError(e);
+        }
+    }
+
+    private void acceptIncoming(InboundChat.Incoming m) {
+        if (m.from() == null || m.from().bare().equals(gateway.ownJid().bare())) {
+            reject(m.from(), "A message claimed to come from your own account without being a carbon copy.");
+            return;
+        }
+        storeNew(m, m.from().bare(), Direction.INCOMING, m.from());
+    }
+
+    private void acceptCarbon(InboundChat.Carbon c) {
+        Jid own = gateway.ownJid().bare();
+        if (c.wrapperFrom() == null || !c.wrapperFrom().equals(own)) {
+            reject(c.wrapperFrom(), "A forged carbon copy (not sent by your own server account) was ignored.");
+            return;
+        }
+        InboundChat.Incoming m = c.forwarded();
+        if (c.sentByUs()) {
+            if (m.to() == null || m.from() == null || !m.from().bare().equals(own)) {
+                reject(m.from(), "A sent carbon copy that was not sent by your account was ignored.");
+                return;
+            }
+            storeNew(m, m.to().bare(), Direction.OUTGOING, m.from());
+        } else {
+            if (m.from() == null) {
+                reject(null, "A received carbon copy without sender was ignored.");
+                return;
+            }
+            storeNew(m, m.from().bare(), Direction.INCOMING, m.from());
+        }
+    }
+
+    private void storeNew(InboundChat.Incoming m, Jid conversation, Direction direction, Jid sender) {
+        if (m.body() == null) {
+            return;
+        }
+        String trustedStanzaId = gateway.ownJid().bare().equals(m.stanzaIdBy()) ? m.stanzaId() : null;
+        String body = m.body();
+        if (body.length() > MAX_BODY_CHARS) {
+            LOG.warn("Message from {} has {} characters; shown as a notice", sender, body.length());
+            body = "[This message was " + body.length() + " characters long, more than Parley shows ("
+                    + MAX_BODY_CHARS + "). It was not displayed.]";
+        }
+        Instant now = clock.instant();
+        Instant when = m.serverTime() == null || m.serverTime().isAfter(now) ? now : m.serverTime();
+        String id = m.originId() != null ? m.originId() : m.messageId() != null ? m.messageId() : UUID.randomUUID().toString();
+        ChatMessage message = new ChatMessage(id, conversation, direction, sender, body, when,
+                direction == Direction.INCOMING ? DeliveryState.RECEIVED : DeliveryState.SENT, null,
+                m.originId(), trustedStanzaId);
+        synchronized (this) {
+            if (store.contains(conversation, m.originId(), trustedStanzaId)
+                    || store.find(conversation, id).isPresent()) {
+                return;
+            }
+            store.append(message);
+        }
+        publish(new ChatEvent.MessageAdded(message));
+        publishConversation(conversation);
+    }
+
+    private void acceptReceipt(InboundChat.Receipt r) {
+        if (r.from() == null || r.receiptForId() == null) {
+            return;
+        }
+        synchronized (this) {
+            store.find(r.from().bare(), r.receiptForId())
+                    .filter(m -> m.direction() == Direction.OUTGOING)
+                    .ifPresent(m -> moveTo(m, DeliveryState.DELIVERED, null));
+        }
+    }
+
+    private void acceptError(InboundChat.Error e) {
+        if (e.from() == null || e.messageId() == null) {
+            return;
+        }
+        synchronized (this) {
+            store.find(e.from().bare(), e.messageId())
+                    .filter(m -> m.direction() == Direction.OUTGOING)
+                    .ifPresent(m -> moveTo(m, DeliveryState.FAILED, e.reason()));
+        }
+    }
+
+    private synchronized ChatMessage moveTo(ChatMessage message, DeliveryState next, String reason) {
+        ChatMessage current = store.find(message.conversation(), message.id()).orElse(message);
+        if (!current.state().canMoveTo(next)) {
+            return current;
+        }
+        ChatMessage updated = current.withState(next, reason);
+        store.update(updated);
+        publish(new ChatEvent.MessageUpdated(updated));
+        return updated;
+    }
+
+    private void reject(Jid claimed, String reason) {
+        LOG.warn("Rejected inbound stanza from {}: {}", claimed, reason);
+        publish(new ChatEvent.StanzaRejected(claimed, reason));
+    }
+
+    private void publishConversation(Jid peer) {
+        store.conversation(peer).ifPresent(c -> publish(new ChatEvent.ConversationChanged(c)));
+    }
+
+    private void publish(ChatEvent event) {
+        for (Consumer<ChatEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.error("Chat listener failed on {}", event.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private static String reasonOf(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException)) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,5 @@
+package im.parley.service.chat;
+
+public enum Direction {
+    INCOMING, OUTGOING
+}

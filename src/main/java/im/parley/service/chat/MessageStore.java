@@ -1,0 +1,32 @@
+package im.parley.service.chat;
+
+import im.parley.service.common.Jid;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: where messages live (in memory now; the encrypted archive later). */
+public interface MessageStore {
+
+    void append(ChatMessage message);
+
+    void update(ChatMessage message);
+
+    Optional<ChatMessage> find(Jid conversation, String id);
+
+    /** True when a message with this origin-id or stanza-id is already stored for the conversation. */
+    boolean contains(Jid conversation, String originId, String stanzaId);
+
+    /** The newest {@code limit} messages, oldest first. */
+    List<ChatMessage> latest(Jid conversation, int limit);
+
+    /** Up to {@code limit} messages older than {@code before}, oldest first. */
+    List<ChatMessage> before(Jid conversation, Instant before, int limit);
+
+    List<Conversation> conversations();
+
+    Optional<Conversation> conversation(Jid peer);
+
+    void markRead(Jid conversation);
+}
