@@ -1,0 +1,34 @@
+package im.parley.xmpp;
+
+import im.parley.service.common.InvalidJidException;
+import im.parley.service.common.Jid;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/** Converts between Smack's JIDs and the domain's {@link Jid}. */
+final class Jids {
+
+    private Jids() {
+    }
+
+    /** The domain JID, or null when the network sent something that is not a valid address. */
+    static Jid fromSmack(org.jxmpp.jid.Jid jid) {
+        if (jid == null) {
+            return null;
+        }
+        try {
+            return Jid.parse(jid.toString());
+        } catch (InvalidJidException e) {
+            return null;
+        }
+    }
+
+    static EntityBareJid toEntityBare(Jid jid) {
+        try {
+            return JidCreate.entityBareFrom(jid.asBareString());
+        } catch (XmppStringprepException e) {
+            throw new InvalidJidException("Not a valid address: " + e.getMessage());
+        }
+    }
+}
