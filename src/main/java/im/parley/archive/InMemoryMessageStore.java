@@ -32,7 +32,9 @@ public final class InMemoryMessageStore implements MessageStore {
 
     @Override
     public synchronized void append(ChatMessage message) {
-        ConversationLog log = logs.computeIfAbsent(message.conversation(), p -> new ConversationLog(clock.instant()));
+        // A conversation that starts with this message was last active when the message was written
+        // (a delayed or archived one is old), not when it reached us.
+        ConversationLog log = logs.computeIfAbsent(message.conversation(), p -> new ConversationLog(message.timestamp()));
         int at = insertionPoint(log.messages, message.timestamp());
         log.messages.add(at, message);
         log.byId.put(message.id(), message);

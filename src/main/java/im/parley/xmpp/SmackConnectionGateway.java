@@ -44,6 +44,7 @@ public final class SmackConnectionGateway implements ConnectionGateway {
     private final XmppSession session;
     private volatile Consumer<ConnectionStateChanged> stateListener = e -> { };
     private volatile XMPPTCPConnection attempt;
+    private volatile CompletableFuture<Jid> pendingLogin;
     private volatile boolean cancelled;
 
     public SmackConnectionGateway(XmppSession session) {
@@ -54,6 +55,7 @@ public final class SmackConnectionGateway implements ConnectionGateway {
     public CompletableFuture<Jid> connect(LoginRequest request, Optional<String> pinnedFingerprint) {
         cancelled = false;
         CompletableFuture<Jid> result = new CompletableFuture<>();
+        pendingLogin = result;
         session.runOnIo(() -> connectBlocking(request, pinnedFingerprint.orElse(null), result));
         return result;
     }
@@ -79,9 +81,11 @@ public final class SmackConnectionGateway implements ConnectionGateway {
             }
             ReconnectionManager.getInstanceFor(connection).enableAutomaticReconnection();
             Jid bound = Jids.fromSmack(connection.getUser());
+            if (!result.complete(bound)) {
+                throw new LoginException(new LoginFailure.Cancelled()); // cancelled while finishing
+            }
             LOG.info("Logged in as {}", bound);
             publish(ConnectionState.CONNECTED, "");
-            result.complete(bound);
         } catch (Exception e) {
             LoginFailure failure = cancelled ? new LoginFailure.Cancelled()
                     : e instanceof LoginException le ? le.failure()
@@ -97,6 +101,7 @@ public final class SmackConnectionGateway implements ConnectionGateway {
             result.completeExceptionally(new LoginException(failure, e));
         } finally {
             attempt = null;
+            pendingLogin = null;
             request.wipe();
         }
     }
@@ -168,6 +173,11 @@ public final class SmackConnectionGateway implements ConnectionGateway {
     @Override
     public void cancelConnect() {
         cancelled = true;
+        CompletableFuture<Jid> pending = pendingLogin;
+        if (pending != null) {
+            // The user gets control back at once; the blocked socket is torn down in the background.
+            pending.completeExceptionally(new LoginException(new LoginFailure.Cancelled()));
+        }
         XMPPTCPConnection c = attempt;
         if (c != null) {
             session.runOnIo(c::instantShutdown);

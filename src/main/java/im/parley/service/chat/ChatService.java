@@ -39,7 +39,12 @@ public final class ChatService {
         listeners.add(listener);
     }
 
-    /** Stores the message as pending and sends it; the future fails when it could not be sent. */
+    /**
+     * Stores the message as pending and sends it. The future fails (and nothing is stored) when the
+     * text is empty or too long; once stored, it completes with the message in its new state:
+     * {@link DeliveryState#SENT}, or {@link DeliveryState#FAILED} with the reason when the network
+     * could not take it (never an exceptional completion, so the caller always learns the message).
+     */
     public CompletableFuture<ChatMessage> send(Jid peer, String text) {
         String body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
@@ -57,7 +62,13 @@ public final class ChatService {
         }
         publish(new ChatEvent.MessageAdded(pending));
         publishConversation(pending.conversation());
-        return gateway.send(new OutgoingMessage(peer.bare(), body, id))
+        CompletableFuture<Void> sent;
+        try {
+            sent = gateway.send(new OutgoingMessage(peer.bare(), body, id));
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e); // a gateway that throws must not leave it pending
+        }
+        return sent
                 .handle((ok, error) -> error == null
                         ? moveTo(pending, DeliveryState.SENT, null)
                         : moveTo(pending, DeliveryState.FAILED, reasonOf(error)));

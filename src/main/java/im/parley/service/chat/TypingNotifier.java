@@ -19,7 +19,7 @@ public final class TypingNotifier {
     private final ScheduledExecutorService scheduler;
     private final Duration pauseAfter;
     private final Map<Jid, ChatState> lastSent = new HashMap<>();
-    private final Map<Jid, ScheduledFuture<?>> pauseTimers = new HashMap<>();
+    private final Map<Jid, PauseTimer> pauseTimers = new HashMap<>();
 
     public TypingNotifier(ChatService chat, ScheduledExecutorService scheduler, Duration pauseAfter) {
         this.chat = chat;
@@ -30,11 +30,11 @@ public final class TypingNotifier {
     public synchronized void typed(Jid peer) {
         Jid bare = peer.bare();
         sendIfChanged(bare, ChatState.COMPOSING);
-        ScheduledFuture<?> previous = pauseTimers.remove(bare);
-        if (previous != null) {
-            previous.cancel(false);
-        }
-        pauseTimers.put(bare, scheduler.schedule(() -> paused(bare), pauseAfter.toMillis(), TimeUnit.MILLISECONDS));
+        cancelTimer(bare);
+        Object token = new Object();
+        ScheduledFuture<?> future = scheduler.schedule(() -> paused(bare, token), pauseAfter.toMillis(),
+                TimeUnit.MILLISECONDS);
+        pauseTimers.put(bare, new PauseTimer(token, future));
     }
 
     /** The composer was emptied or the message was sent. */
@@ -54,7 +54,15 @@ public final class TypingNotifier {
         }
     }
 
-    private synchronized void paused(Jid peer) {
+    /**
+     * A timer that was cancelled after it had started runs anyway, waiting for the lock while a newer
+     * keystroke replaces it; only the current timer of the peer may send "paused".
+     */
+    private synchronized void paused(Jid peer, Object token) {
+        PauseTimer current = pauseTimers.get(peer);
+        if (current == null || current.token() != token) {
+            return;
+        }
         pauseTimers.remove(peer);
         if (lastSent.get(peer) == ChatState.COMPOSING) {
             sendIfChanged(peer, ChatState.PAUSED);
@@ -62,10 +70,13 @@ public final class TypingNotifier {
     }
 
     private void cancelTimer(Jid peer) {
-        ScheduledFuture<?> timer = pauseTimers.remove(peer);
+        PauseTimer timer = pauseTimers.remove(peer);
         if (timer != null) {
-            timer.cancel(false);
+            timer.future().cancel(false);
         }
+    }
+
+    private record PauseTimer(Object token, ScheduledFuture<?> future) {
     }
 
     private void sendIfChanged(Jid peer, ChatState state) {

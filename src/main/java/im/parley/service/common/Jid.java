@@ -122,6 +122,7 @@ public record Jid(String local, String domain, String resource) {
         }
         checkLength(domain, "domain");
         if (domain.startsWith("[") && domain.endsWith("]")) {
+            validateIpLiteral(domain);
             return;
         }
         for (String label : domain.split("\\.", -1)) {
@@ -141,6 +142,24 @@ public record Jid(String local, String domain, String resource) {
         rejectBidiControls(domain, "domain");
     }
 
+    /**
+     * An IPv6 literal such as {@code [2001:db8::1]} (RFC 7622 section 3.2): only hex digits, ':' and
+     * '.' (for an embedded IPv4 tail) between the brackets, so nothing else slips past the checks above.
+     */
+    private static void validateIpLiteral(String domain) {
+        String address = domain.substring(1, domain.length() - 1);
+        if (address.indexOf(':') < 0) {
+            throw new InvalidJidException("The domain '" + domain + "' is not an IPv6 address.");
+        }
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f') && c != ':' && c != '.') {
+                throw new InvalidJidException("The IPv6 address in the domain may not contain '"
+                        + printable(c) + "'.");
+            }
+        }
+    }
+
     private static void validateResource(String resource) {
         if (resource == null) {
             return;
@@ -151,6 +170,9 @@ public record Jid(String local, String domain, String resource) {
                 throw new InvalidJidException("The resource contains a control character.");
             }
         }
+        // PRECIS (RFC 8264) disallows default-ignorable code points in the resource too, and the
+        // resource is shown next to names ("on Bob's phone"), where an override could flip the text.
+        rejectBidiControls(resource, "resource");
     }
 
     private static void checkLength(String part, String name) {

@@ -59,6 +59,10 @@ public final class RosterService {
     }
 
     private void onGatewayEvent(RosterEvent event) {
+        if (event instanceof RosterEvent.SubscriptionRequestSettled(Jid from)) {
+            settle(from.bare()); // answered on another device: forget it here too, announce it once
+            return;
+        }
         if (event instanceof RosterEvent.SubscriptionRequested(Jid from)) {
             synchronized (this) {
                 if (!pendingRequests.add(from.bare())) {
