@@ -5,14 +5,7 @@ import im.parley.service.common.Jid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -27,10 +20,10 @@ public final class FileCertificatePinStore implements CertificatePinStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileCertificatePinStore.class);
     private static final Pattern FINGERPRINT = Pattern.compile("([0-9A-F]{2}:){31}[0-9A-F]{2}");
 
-    private final Path file;
+    private final PropertiesFile file;
 
     public FileCertificatePinStore(Path file) {
-        this.file = file;
+        this.file = new PropertiesFile(file, "Parley certificate pins: account = SHA-256 fingerprint");
     }
 
     @Override
@@ -40,7 +33,7 @@ public final class FileCertificatePinStore implements CertificatePinStore {
             return Optional.empty();
         }
         if (!FINGERPRINT.matcher(value).matches()) {
-            LOG.warn("Ignoring a malformed certificate pin for {} in {}", account.bare(), file);
+            LOG.warn("Ignoring a malformed certificate pin for {} in {}", account.bare(), file.path());
             return Optional.empty();
         }
         return Optional.of(value);
@@ -66,28 +59,10 @@ public final class FileCertificatePinStore implements CertificatePinStore {
     }
 
     private Properties load() {
-        Properties pins = new Properties();
-        if (Files.exists(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                pins.load(in);
-            } catch (IOException | IllegalArgumentException e) {
-                LOG.warn("Certificate pin file {} is unreadable; treating it as empty", file, e);
-                return new Properties();
-            }
-        }
-        return pins;
+        return file.load();
     }
 
     private void save(Properties pins) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "pins", ".tmp");
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                pins.store(out, "Parley certificate pins: account = SHA-256 fingerprint");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save certificate pins to " + file, e);
-        }
+        file.save(pins);
     }
 }

@@ -1,5 +1,6 @@
 package im.parley.service.chat;
 
+import im.parley.service.common.Failures;
 import im.parley.service.common.Jid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,10 @@ public final class ChatService {
         listeners.add(listener);
     }
 
+    public void removeListener(Consumer<ChatEvent> listener) {
+        listeners.remove(listener);
+    }
+
     /**
      * Stores the message as pending and sends it. The future fails (and nothing is stored) when the
      * text is empty or too long; once stored, it completes with the message in its new state:
@@ -71,7 +76,7 @@ public final class ChatService {
         return sent
                 .handle((ok, error) -> error == null
                         ? moveTo(pending, DeliveryState.SENT, null)
-                        : moveTo(pending, DeliveryState.FAILED, reasonOf(error)));
+                        : moveTo(pending, DeliveryState.FAILED, Failures.messageOf(error)));
     }
 
     public CompletableFuture<Void> sendChatState(Jid peer, ChatState state) {
@@ -217,14 +222,5 @@ public final class ChatService {
                 LOG.error("Chat listener failed on {}", event.getClass().getSimpleName(), e);
             }
         }
-    }
-
-    private static String reasonOf(Throwable error) {
-        Throwable t = error;
-        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException)) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -2,9 +2,14 @@ package im.parley.service.roster;
 
 import im.parley.service.common.Jid;
 
+import im.parley.service.common.Presence;
+
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -15,6 +20,8 @@ public final class RosterService {
     private final RosterGateway gateway;
     private final List<Consumer<RosterEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Set<Jid> pendingRequests = new LinkedHashSet<>();
+    private final Map<Jid, Contact> contacts = new ConcurrentHashMap<>();
+    private final Map<Jid, Presence> presences = new ConcurrentHashMap<>();
 
     public RosterService(RosterGateway gateway) {
         this.gateway = gateway;
@@ -54,11 +61,30 @@ public final class RosterService {
         return Set.copyOf(pendingRequests);
     }
 
+    /** The roster item of {@code jid} as last seen, if it is in the roster. */
+    public Optional<Contact> contact(Jid jid) {
+        return Optional.ofNullable(contacts.get(jid.bare()));
+    }
+
+    /** The name to show for {@code jid}: the roster name, else the bare address. */
+    public String displayName(Jid jid) {
+        return contact(jid).map(Contact::displayName).orElse(jid.asBareString());
+    }
+
+    public Presence presenceOf(Jid jid) {
+        return presences.getOrDefault(jid.bare(), Presence.OFFLINE);
+    }
+
     public void addListener(Consumer<RosterEvent> listener) {
         listeners.add(listener);
     }
 
+    public void removeListener(Consumer<RosterEvent> listener) {
+        listeners.remove(listener);
+    }
+
     private void onGatewayEvent(RosterEvent event) {
+        remember(event);
         if (event instanceof RosterEvent.SubscriptionRequestSettled(Jid from)) {
             settle(from.bare()); // answered on another device: forget it here too, announce it once
             return;
@@ -71,6 +97,22 @@ public final class RosterService {
             }
         }
         publish(event);
+    }
+
+    private void remember(RosterEvent event) {
+        switch (event) {
+            case RosterEvent.RosterLoaded(List<Contact> loaded) -> {
+                contacts.clear();
+                loaded.forEach(c -> contacts.put(c.jid(), c));
+            }
+            case RosterEvent.ContactChanged(Contact c) -> contacts.put(c.jid(), c);
+            case RosterEvent.ContactRemoved(Jid jid) -> {
+                contacts.remove(jid.bare());
+                presences.remove(jid.bare());
+            }
+            case RosterEvent.PresenceChanged(Jid jid, Presence p) -> presences.put(jid.bare(), p);
+            default -> { }
+        }
     }
 
     private void settle(Jid from) {

@@ -1,0 +1,122 @@
+package im.parley.app;
+
+import im.parley.platform.AppDirectories;
+import im.parley.platform.FileCertificatePinStore;
+import im.parley.platform.FileRememberedLoginStore;
+import im.parley.service.account.CertificatePinStore;
+import im.parley.service.account.RememberedLoginStore;
+import im.parley.service.common.Jid;
+import im.parley.ui.chat.TimeLabels;
+import im.parley.ui.common.FxUiExecutor;
+import im.parley.ui.common.Theme;
+import im.parley.ui.common.UiExecutor;
+import im.parley.ui.login.LoginView;
+import im.parley.ui.login.LoginViewModel;
+import im.parley.ui.shell.MainView;
+import im.parley.ui.shell.ShellViewModel;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** The composition root: builds the stores, a client session per login, and the windows. */
+public final class ParleyApplication extends Application {
+
+    static final String EXIT_AFTER_FIRST_FRAME = "parley.exitAfterFirstFrame";
+    private static final Logger LOG = LoggerFactory.getLogger(ParleyApplication.class);
+
+    private final UiExecutor ui = new FxUiExecutor();
+    private final Clock clock = Clock.systemDefaultZone();
+    private CertificatePinStore pins;
+    private RememberedLoginStore remembered;
+    private Stage stage;
+    private ClientSession session;
+
+    @Override
+    public void init() {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught exception on {}", t.getName(), e));
+        AppDirectories dirs = AppDirectories.forCurrentUser().ensureExist();
+        pins = new FileCertificatePinStore(dirs.config().resolve("certificate-pins.properties"));
+        remembered = new FileRememberedLoginStore(dirs.config().resolve("login.properties"));
+    }
+
+    @Override
+    public void start(Stage primary) {
+        stage = primary;
+        Theme.followSystem();
+        stage.setTitle("Parley");
+        addIcons(stage);
+        stage.setMinWidth(420);
+        stage.setMinHeight(520);
+        showLogin();
+        stage.show();
+        FirstFrame.report(stage.getScene(), Boolean.getBoolean(EXIT_AFTER_FIRST_FRAME));
+    }
+
+    private void showLogin() {
+        closeSession();
+        session = new ClientSession(pins, clock);
+        LoginViewModel model = new LoginViewModel(session.account, remembered, ui, this::showMain);
+        show(new LoginView(model).root(), 480, 640);
+        stage.setTitle("Parley — Log in");
+    }
+
+    private void showMain(Jid account) {
+        ShellViewModel model = new ShellViewModel(session.account, session.roster, session.chat, session.typing, ui,
+                new TimeLabels(clock, ZoneId.systemDefault()), this::showLogin);
+        show(new MainView(model).root(), 1100, 720);
+        stage.setTitle("Parley — " + account.asBareString());
+        model.start();
+    }
+
+    private void show(Parent root, double width, double height) {
+        if (stage.getScene() == null) {
+            Scene scene = new Scene(root, width, height);
+            Theme.style(scene);
+            stage.setScene(scene);
+        } else {
+            stage.getScene().setRoot(root);
+            if (stage.getWidth() < width) {
+                stage.setWidth(width);
+                stage.setHeight(Math.max(stage.getHeight(), height));
+                stage.centerOnScreen();
+            }
+        }
+    }
+
+    private static void addIcons(Stage stage) {
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            try (InputStream in = ParleyApplication.class.getResourceAsStream("/im/parley/icons/parley-" + size + ".png")) {
+                if (in != null) {
+                    stage.getIcons().add(new Image(in));
+                }
+            } catch (java.io.IOException e) {
+                LOG.debug("Icon {} not loaded", size, e);
+            }
+        }
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            ClientSession old = session;
+            session = null;
+            old.close();
+        }
+    }
+
+    @Override
+    public void stop() {
+        closeSession();
+        LOG.info("Parley stopped");
+    }
+}

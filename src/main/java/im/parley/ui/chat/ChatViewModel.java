@@ -1,0 +1,313 @@
+package im.parley.ui.chat;
+
+import im.parley.service.chat.ChatEvent;
+import im.parley.service.chat.ChatMessage;
+import im.parley.service.chat.ChatService;
+import im.parley.service.chat.ChatState;
+import im.parley.service.chat.DeliveryState;
+import im.parley.service.chat.Direction;
+import im.parley.service.chat.TypingNotifier;
+import im.parley.service.common.Failures;
+import im.parley.service.common.Jid;
+import im.parley.service.common.Presence;
+import im.parley.service.roster.RosterEvent;
+import im.parley.service.roster.RosterService;
+import im.parley.ui.common.PresenceTone;
+import im.parley.ui.common.PresenceTones;
+import im.parley.ui.common.UiExecutor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One open conversation: its messages with day separators, the peer's presence and typing, and
+ * the composer. Between {@link #activate()} and {@link #deactivate()} it follows the chat events.
+ */
+public final class ChatViewModel {
+
+    static final int PAGE = 100;
+
+    private final Jid peer;
+    private final ChatService chat;
+    private final RosterService roster;
+    private final TypingNotifier typing;
+    private final UiExecutor ui;
+    private final TimeLabels labels;
+    private final Consumer<ChatEvent> chatListener;
+    private final Consumer<RosterEvent> rosterListener;
+
+    /** The messages shown, oldest first; {@link #lines} is derived from it. */
+    private final List<ChatMessage> messages = new ArrayList<>();
+    private final Set<String> ids = new HashSet<>();
+    private final ObservableList<ChatLine> lines = FXCollections.observableArrayList();
+    private final StringProperty composer = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<PresenceTone> tone = new ReadOnlyObjectWrapper<>(PresenceTone.OFFLINE);
+    private final ReadOnlyBooleanWrapper peerTyping = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper olderAvailable = new ReadOnlyBooleanWrapper(true);
+    private boolean active;
+    private boolean suppressTyping;
+
+    public ChatViewModel(Jid peer, ChatService chat, RosterService roster, TypingNotifier typing, UiExecutor ui,
+                         TimeLabels labels) {
+        this.peer = peer.bare();
+        this.chat = chat;
+        this.roster = roster;
+        this.typing = typing;
+        this.ui = ui;
+        this.labels = labels;
+        this.chatListener = e -> ui.execute(() -> onChatEvent(e));
+        this.rosterListener = e -> ui.execute(() -> onRosterEvent(e));
+        composer.addListener((obs, old, now) -> composerEdited(now));
+        refreshPeer();
+    }
+
+    public Jid peer() {
+        return peer;
+    }
+
+    /** Shows the newest messages and follows new ones; marks the conversation read. */
+    public void activate() {
+        if (active) {
+            return;
+        }
+        active = true;
+        chat.addListener(chatListener);
+        roster.addListener(rosterListener);
+        List<ChatMessage> latest = chat.open(peer, PAGE);
+        messages.clear();
+        ids.clear();
+        latest.forEach(this::remember);
+        olderAvailable.set(latest.size() == PAGE);
+        relayout();
+        refreshPeer();
+    }
+
+    public void deactivate() {
+        if (!active) {
+            return;
+        }
+        active = false;
+        chat.removeListener(chatListener);
+        roster.removeListener(rosterListener);
+        typing.left(peer);
+    }
+
+    /** Sends the composer's text; keeps it there (with the reason) when it cannot be sent. */
+    public void send() {
+        String text = composer.get();
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        CompletableFuture<ChatMessage> sent = chat.send(peer, text);
+        if (sent.isCompletedExceptionally()) {
+            sent.exceptionally(failure -> {
+                error.set(Failures.messageOf(failure));
+                return null;
+            });
+            return;
+        }
+        error.set("");
+        suppressTyping = true;
+        composer.set("");
+        suppressTyping = false;
+        typing.stopped(peer);
+    }
+
+    /** Prepends the page of messages before the oldest shown; false when there are none. */
+    public boolean loadOlder() {
+        if (!olderAvailable.get() || messages.isEmpty()) {
+            return false;
+        }
+        Instant oldest = messages.getFirst().timestamp();
+        List<ChatMessage> older = chat.olderThan(peer, oldest, PAGE);
+        olderAvailable.set(older.size() == PAGE);
+        older.forEach(this::remember);
+        relayout();
+        return !older.isEmpty();
+    }
+
+    private void composerEdited(String text) {
+        if (suppressTyping || !active) {
+            return;
+        }
+        if (text == null || text.isEmpty()) {
+            typing.stopped(peer);
+        } else {
+            typing.typed(peer);
+        }
+    }
+
+    private void onChatEvent(ChatEvent event) {
+        if (!active) {
+            return;
+        }
+        switch (event) {
+            case ChatEvent.MessageAdded(ChatMessage m) when m.conversation().equals(peer) -> {
+                if (remember(m)) {
+                    boolean inOrder = messages.size() < 2
+                            || !m.timestamp().isBefore(messages.get(messages.size() - 2).timestamp());
+                    if (inOrder) {
+                        appendLine(m);
+                    } else {
+                        relayout();
+                    }
+                }
+                if (m.direction() == Direction.INCOMING) {
+                    peerTyping.set(false);
+                    refreshSubtitle();
+                    chat.markRead(peer);
+                }
+            }
+            case ChatEvent.MessageUpdated(ChatMessage m) when m.conversation().equals(peer) -> replace(m);
+            case ChatEvent.PeerChatStateChanged(Jid from, ChatState state) when from.bare().equals(peer) -> {
+                peerTyping.set(state == ChatState.COMPOSING);
+                refreshSubtitle();
+            }
+            default -> { }
+        }
+    }
+
+    private void onRosterEvent(RosterEvent event) {
+        switch (event) {
+            case RosterEvent.PresenceChanged(Jid jid, Presence p) when jid.bare().equals(peer) -> refreshPeer();
+            case RosterEvent.ContactChanged c when c.contact().jid().equals(peer) -> refreshPeer();
+            case RosterEvent.RosterLoaded l -> refreshPeer();
+            default -> { }
+        }
+    }
+
+    private boolean remember(ChatMessage m) {
+        if (!ids.add(m.id())) {
+            return false;
+        }
+        int at = messages.size();
+        while (at > 0 && messages.get(at - 1).timestamp().isAfter(m.timestamp())) {
+            at--;
+        }
+        messages.add(at, m);
+        return true;
+    }
+
+    private void replace(ChatMessage m) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).id().equals(m.id())) {
+                messages.set(i, m);
+                break;
+            }
+        }
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i) instanceof ChatLine.MessageLine line && line.id().equals(m.id())) {
+                lines.set(i, line(m));
+                return;
+            }
+        }
+    }
+
+    private void appendLine(ChatMessage m) {
+        LocalDate day = labels.dayOf(m.timestamp());
+        if (messages.size() == 1 || !labels.dayOf(messages.get(messages.size() - 2).timestamp()).equals(day)) {
+            lines.add(new ChatLine.DayLine(labels.day(day)));
+        }
+        lines.add(line(m));
+    }
+
+    private void relayout() {
+        messages.sort(Comparator.comparing(ChatMessage::timestamp));
+        List<ChatLine> next = new ArrayList<>(messages.size() + 8);
+        LocalDate current = null;
+        for (ChatMessage m : messages) {
+            LocalDate day = labels.dayOf(m.timestamp());
+            if (!day.equals(current)) {
+                next.add(new ChatLine.DayLine(labels.day(day)));
+                current = day;
+            }
+            next.add(line(m));
+        }
+        lines.setAll(next);
+    }
+
+    private ChatLine.MessageLine line(ChatMessage m) {
+        boolean outgoing = m.direction() == Direction.OUTGOING;
+        String sender = outgoing ? "You" : roster.displayName(peer);
+        return new ChatLine.MessageLine(m.id(), outgoing, sender, m.body(), labels.time(m.timestamp()),
+                markOf(m.state()), m.failureReason() == null ? "" : m.failureReason());
+    }
+
+    private static DeliveryMark markOf(DeliveryState state) {
+        return switch (state) {
+            case PENDING -> DeliveryMark.PENDING;
+            case SENT -> DeliveryMark.SENT;
+            case DELIVERED -> DeliveryMark.DELIVERED;
+            case FAILED -> DeliveryMark.FAILED;
+            case RECEIVED -> DeliveryMark.NONE;
+        };
+    }
+
+    private void refreshPeer() {
+        title.set(roster.displayName(peer));
+        tone.set(PresenceTones.of(roster.presenceOf(peer).availability()));
+        refreshSubtitle();
+    }
+
+    private void refreshSubtitle() {
+        if (peerTyping.get()) {
+            subtitle.set("typing…");
+            return;
+        }
+        Presence p = roster.presenceOf(peer);
+        String presence = PresenceTones.of(p.availability()).label();
+        subtitle.set(peer.asBareString() + " · " + presence + (p.status().isEmpty() ? "" : " — " + p.status()));
+    }
+
+    public ObservableList<ChatLine> lines() {
+        return lines;
+    }
+
+    public StringProperty composerProperty() {
+        return composer;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty subtitleProperty() {
+        return subtitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PresenceTone> toneProperty() {
+        return tone.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty peerTypingProperty() {
+        return peerTyping.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty olderAvailableProperty() {
+        return olderAvailable.getReadOnlyProperty();
+    }
+}

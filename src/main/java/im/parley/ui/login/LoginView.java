@@ -1,0 +1,217 @@
+package im.parley.ui.login;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The login window's content, bound to a {@link LoginViewModel}. */
+public final class LoginView {
+
+    private final LoginViewModel model;
+    private final StackPane root = new StackPane();
+
+    public LoginView(LoginViewModel model) {
+        this.model = model;
+        VBox card = new VBox(12, header(), form(), advanced(), actions(), errorLabel(), untrustedPanel(),
+                changedPanel());
+        card.getStyleClass().add("login-card");
+        card.setMaxWidth(440);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+        card.setPadding(new Insets(28));
+        root.getChildren().add(card);
+        root.getStyleClass().add("login-root");
+        root.setPadding(new Insets(24));
+        StackPane.setAlignment(card, Pos.TOP_CENTER);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Node header() {
+        FontIcon logo = new FontIcon("mdi2f-forum-outline");
+        logo.getStyleClass().add("login-logo");
+        Label title = new Label("Parley");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label subtitle = new Label("Sign in to your XMPP account");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox text = new VBox(2, title, subtitle);
+        HBox box = new HBox(12, logo, text);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private Node form() {
+        TextField address = new TextField();
+        address.setId("address");
+        address.setPromptText("name@example.org");
+        address.textProperty().bindBidirectional(model.addressProperty());
+        Label addressError = errorText(model.addressErrorProperty());
+        addressError.setId("addressError");
+        model.addressErrorProperty().addListener((obs, old, now) ->
+                address.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
+
+        PasswordField password = new PasswordField();
+        password.setId("password");
+        password.setPromptText("Password");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        password.setOnAction(e -> model.login());
+        address.setOnAction(e -> password.requestFocus());
+
+        CheckBox remember = new CheckBox("Remember me on this computer");
+        remember.setId("rememberMe");
+        remember.setTooltip(new javafx.scene.control.Tooltip(
+                "Keeps your address and server settings for the next start. The password is never stored."));
+        remember.selectedProperty().bindBidirectional(model.rememberMeProperty());
+
+        VBox box = new VBox(6, new Label("Address"), address, addressError, new Label("Password"), password, remember);
+        box.disableProperty().bind(model.connectingProperty());
+        return box;
+    }
+
+    private Node advanced() {
+        TextField host = new TextField();
+        host.setId("host");
+        host.setPromptText("found through DNS");
+        host.textProperty().bindBidirectional(model.hostProperty());
+        TextField port = new TextField();
+        port.setId("port");
+        port.setPromptText("5222");
+        port.setPrefColumnCount(6);
+        port.textProperty().bindBidirectional(model.portProperty());
+        CheckBox directTls = new CheckBox("Direct TLS (XEP-0368) instead of STARTTLS");
+        directTls.setId("directTls");
+        directTls.selectedProperty().bindBidirectional(model.directTlsProperty());
+
+        GridPane grid = new GridPane(8, 6);
+        grid.addRow(0, new Label("Host"), host);
+        grid.addRow(1, new Label("Port"), port);
+        grid.add(directTls, 1, 2);
+        Label serverError = errorText(model.serverErrorProperty());
+        serverError.setId("serverError");
+        grid.add(serverError, 1, 3);
+        GridPane.setHgrow(host, Priority.ALWAYS);
+
+        TitledPane pane = new TitledPane("Advanced", grid);
+        pane.setId("advanced");
+        pane.setExpanded(!model.hostProperty().get().isEmpty());
+        pane.disableProperty().bind(model.connectingProperty());
+        model.serverErrorProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty()) {
+                pane.setExpanded(true);
+            }
+        });
+        return pane;
+    }
+
+    private Node actions() {
+        Button login = new Button("Log in", new FontIcon("mdi2l-login"));
+        login.setId("login");
+        login.setDefaultButton(true);
+        login.getStyleClass().add(Styles.ACCENT);
+        login.setMaxWidth(Double.MAX_VALUE);
+        login.setOnAction(e -> model.login());
+        login.visibleProperty().bind(model.connectingProperty().not());
+        login.managedProperty().bind(login.visibleProperty());
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(22, 22);
+        Label connecting = new Label("Connecting securely…");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> model.cancel());
+        HBox progress = new HBox(10, spinner, connecting, gap, cancel);
+        progress.setId("progress");
+        progress.setAlignment(Pos.CENTER_LEFT);
+        progress.visibleProperty().bind(model.connectingProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        HBox.setHgrow(login, Priority.ALWAYS);
+        return new VBox(login, progress);
+    }
+
+    private Node errorLabel() {
+        Label error = errorText(model.errorProperty());
+        error.setId("error");
+        return error;
+    }
+
+    private Node untrustedPanel() {
+        Label explain = new Label("Compare this SHA-256 fingerprint with the one your server's administrator "
+                + "published. Trust it only if they match: Parley will then accept exactly this certificate for "
+                + "this account, and refuse any other.");
+        explain.setWrapText(true);
+        Button trust = new Button("Trust this certificate and log in", new FontIcon("mdi2s-shield-check-outline"));
+        trust.setId("trust");
+        trust.getStyleClass().add(Styles.ACCENT);
+        trust.setOnAction(e -> model.trustCertificate());
+        Button reject = new Button("Don't trust");
+        reject.setId("rejectCertificate");
+        reject.setOnAction(e -> model.rejectCertificate());
+        VBox panel = new VBox(8, explain, fingerprintField("fingerprint", model.presentedFingerprintProperty()),
+                details(), new HBox(8, trust, reject));
+        panel.getStyleClass().add("certificate-panel");
+        return shownIn(panel, LoginPhase.UNTRUSTED_CERTIFICATE);
+    }
+
+    private Node changedPanel() {
+        Label explain = new Label("Trusted before:");
+        Label now = new Label("Presented now:");
+        VBox panel = new VBox(6, explain, fingerprintField("pinnedFingerprint", model.pinnedFingerprintProperty()),
+                now, fingerprintField("presentedFingerprint", model.presentedFingerprintProperty()), details());
+        panel.getStyleClass().addAll("certificate-panel", "certificate-changed");
+        return shownIn(panel, LoginPhase.CERTIFICATE_CHANGED);
+    }
+
+    private Label details() {
+        Label details = new Label();
+        details.textProperty().bind(model.certificateDetailsProperty());
+        details.getStyleClass().add(Styles.TEXT_SMALL);
+        details.setWrapText(true);
+        return details;
+    }
+
+    private static TextField fingerprintField(String id, javafx.beans.value.ObservableStringValue fingerprint) {
+        TextField field = new TextField();
+        field.textProperty().bind(fingerprint);
+        field.setEditable(false);
+        field.getStyleClass().add("fingerprint");
+        field.setId(id);
+        return field;
+    }
+
+    private Node shownIn(Node node, LoginPhase phase) {
+        node.visibleProperty().bind(Bindings.equal(phase, model.phaseProperty()));
+        node.managedProperty().bind(node.visibleProperty());
+        return node;
+    }
+
+    private static Label errorText(javafx.beans.value.ObservableStringValue text) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.getStyleClass().add(Styles.DANGER);
+        label.setWrapText(true);
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+}

@@ -1,0 +1,172 @@
+package im.parley.ui.shell;
+
+import im.parley.service.account.AccountService;
+import im.parley.service.account.ConnectionState;
+import im.parley.service.account.ConnectionStateChanged;
+import im.parley.service.chat.ChatEvent;
+import im.parley.service.chat.ChatService;
+import im.parley.service.chat.TypingNotifier;
+import im.parley.service.common.Failures;
+import im.parley.service.common.Jid;
+import im.parley.service.common.Presence;
+import im.parley.service.roster.RosterService;
+import im.parley.ui.chat.ChatViewModel;
+import im.parley.ui.chat.ConversationListViewModel;
+import im.parley.ui.chat.TimeLabels;
+import im.parley.ui.common.PresenceTone;
+import im.parley.ui.common.PresenceTones;
+import im.parley.ui.common.UiExecutor;
+import im.parley.ui.roster.RosterViewModel;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The main window of a logged-in account: who is logged in and how the connection is, the
+ * user's own presence, the roster and conversation list, and the one chat in front.
+ */
+public final class ShellViewModel {
+
+    public static final List<PresenceTone> PRESENCE_CHOICES =
+            List.of(PresenceTone.AVAILABLE, PresenceTone.AWAY, PresenceTone.EXTENDED_AWAY, PresenceTone.BUSY);
+
+    private final AccountService account;
+    private final RosterService roster;
+    private final ChatService chat;
+    private final TypingNotifier typing;
+    private final UiExecutor ui;
+    private final TimeLabels labels;
+    private final Runnable loggedOut;
+    private final RosterViewModel rosterViewModel;
+    private final ConversationListViewModel conversations;
+
+    private final ReadOnlyStringWrapper accountLabel = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<PresenceTone> presence = new SimpleObjectProperty<>(PresenceTone.AVAILABLE);
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<ChatViewModel> currentChat = new ReadOnlyObjectWrapper<>();
+
+    public ShellViewModel(AccountService account, RosterService roster, ChatService chat, TypingNotifier typing,
+                          UiExecutor ui, TimeLabels labels, Runnable loggedOut) {
+        this.account = account;
+        this.roster = roster;
+        this.chat = chat;
+        this.typing = typing;
+        this.ui = ui;
+        this.labels = labels;
+        this.loggedOut = loggedOut;
+        this.rosterViewModel = new RosterViewModel(roster, chat, ui, this::openChat);
+        this.conversations = new ConversationListViewModel(chat, roster, ui, labels, this::openChat);
+        account.boundJid().ifPresent(jid -> accountLabel.set(jid.asBareString()));
+        presence.addListener((obs, old, now) -> applyPresence());
+    }
+
+    /** Follows the connection and the chat's warnings, and loads the roster. */
+    public CompletableFuture<Void> start() {
+        account.addListener(e -> ui.execute(() -> onConnection(e)));
+        chat.addListener(e -> {
+            if (e instanceof ChatEvent.StanzaRejected(Jid claimed, String reason)) {
+                ui.execute(() -> notice.set(reason));
+            }
+        });
+        conversations.start();
+        return rosterViewModel.start();
+    }
+
+    private void onConnection(ConnectionStateChanged event) {
+        online.set(event.state() == ConnectionState.CONNECTED);
+        connection.set(switch (event.state()) {
+            case CONNECTED -> "";
+            case CONNECTING -> "Connecting…";
+            case RECONNECTING -> "Connection lost; reconnecting" + (event.detail().isEmpty() ? "…" : " (" + event.detail() + ")");
+            case DISCONNECTED -> "Disconnected" + (event.detail().isEmpty() ? "" : ": " + event.detail());
+        });
+    }
+
+    public void openChat(Jid peer) {
+        ChatViewModel current = currentChat.get();
+        if (current != null && current.peer().equals(peer.bare())) {
+            return;
+        }
+        if (current != null) {
+            current.deactivate();
+        }
+        ChatViewModel next = new ChatViewModel(peer, chat, roster, typing, ui, labels);
+        next.activate();
+        currentChat.set(next);
+    }
+
+    /** Sends the chosen presence and status line to the server. */
+    public void applyPresence() {
+        PresenceTone tone = presence.get() == null ? PresenceTone.AVAILABLE : presence.get();
+        account.setPresence(new Presence(PresenceTones.availabilityOf(tone), status.get()))
+                .whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        ui.execute(() -> notice.set("Your presence could not be sent: " + Failures.messageOf(failure)));
+                    }
+                });
+    }
+
+    public void dismissNotice() {
+        notice.set("");
+    }
+
+    /** Says goodbye to the server (unavailable presence, stream closed), then leaves the window. */
+    public CompletableFuture<Void> logout() {
+        ChatViewModel current = currentChat.get();
+        if (current != null) {
+            current.deactivate();
+        }
+        return account.logout()
+                .handle((ok, failure) -> null)
+                .thenRun(() -> ui.execute(loggedOut));
+    }
+
+    public RosterViewModel roster() {
+        return rosterViewModel;
+    }
+
+    public ConversationListViewModel conversations() {
+        return conversations;
+    }
+
+    public ReadOnlyObjectProperty<ChatViewModel> currentChatProperty() {
+        return currentChat.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty accountLabelProperty() {
+        return accountLabel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty onlineProperty() {
+        return online.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<PresenceTone> presenceProperty() {
+        return presence;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+}
