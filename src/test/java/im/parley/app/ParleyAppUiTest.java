@@ -1,0 +1,180 @@
+package im.parley.app;
+
+import im.parley.testsupport.ProsodyExtension;
+import im.parley.testsupport.ProsodyServer;
+import im.parley.testsupport.RosterSeed;
+import im.parley.testsupport.TestAccount;
+import im.parley.testsupport.TestConnections;
+import im.parley.ui.chat.ChatLine;
+import im.parley.ui.chat.DeliveryMark;
+import im.parley.ui.roster.RosterRow;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import org.jivesoftware.smack.filter.MessageWithBodiesFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.impl.JidCreate;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole app on headless JavaFX against a real Prosody: log in through the window (trusting the
+ * self-signed certificate after comparing its fingerprint), see a contact, chat with a plain Smack peer.
+ */
+class ParleyAppUiTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @RegisterExtension
+    static final ProsodyExtension PROSODY = new ProsodyExtension();
+
+    @TempDir
+    static Path home;
+
+    private static Application app;
+    private final FxRobot robot = new FxRobot();
+    private XMPPTCPConnection bobConnection;
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        System.setProperty("parley.home", home.toString());
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(ParleyApplication.class);
+    }
+
+    @AfterAll
+    static void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        System.clearProperty("parley.home");
+    }
+
+    @AfterEach
+    void disconnectBob() {
+        if (bobConnection != null) {
+            bobConnection.disconnect();
+        }
+    }
+
+    @Test
+    void logsInThroughTheWindowSeesTheContactAndChatsBothWays() throws Exception {
+        ProsodyServer server = PROSODY.server();
+        TestAccount alice = server.newAccount("alice");
+        TestAccount bob = server.newAccount("bob");
+        server.seedRoster(alice, List.of(new RosterSeed(bob.jid(), "Bob Builder", "Friends")));
+        server.seedRoster(bob, List.of(new RosterSeed(alice.jid(), "Alice", null)));
+        bobConnection = TestConnections.connect(server, bob);
+        List<String> bobReceived = new CopyOnWriteArrayList<>();
+        bobConnection.addAsyncStanzaListener(s -> bobReceived.add(((Message) s).getBody()), MessageWithBodiesFilter.INSTANCE);
+
+        logIn(alice, server);
+
+        assertThat(text("#fingerprint")).as("the fingerprint shown before trusting")
+                .isEqualTo(server.certificateSha256());
+        robot.clickOn("#trust");
+
+        ListView<RosterRow> roster = await().atMost(TIMEOUT).until(() -> robot.lookup("#roster").tryQuery(),
+                Optional::isPresent).map(n -> (ListView<RosterRow>) n).orElseThrow();
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Contacts")).queryLabeled());
+        await().atMost(TIMEOUT).until(() -> contactRow(roster, "Bob Builder").isPresent());
+        assertThat(roster.getItems().getFirst()).isEqualTo(new RosterRow.GroupRow("Friends",
+                ((RosterRow.GroupRow) roster.getItems().getFirst()).online(), 1, true));
+
+        robot.clickOn("Bob Builder");
+        await().atMost(TIMEOUT).until(() -> robot.lookup("#composer").tryQuery().isPresent());
+        assertThat(((javafx.scene.control.Label) robot.lookup("#chatTitle").query()).getText()).isEqualTo("Bob Builder");
+        robot.clickOn("#composer").write("Hello from the window");
+        robot.type(KeyCode.ENTER);
+
+        await().atMost(TIMEOUT).until(() -> bobReceived.contains("Hello from the window"));
+        ListView<ChatLine> messages = robot.lookup("#messages").query();
+        await().atMost(TIMEOUT).until(() -> messageLine(messages, "Hello from the window")
+                .filter(m -> m.outgoing() && m.mark() == DeliveryMark.DELIVERED).isPresent());
+        assertThat(text("#composer")).isEmpty();
+
+        bobConnection.sendStanza(bobConnection.getStanzaFactory().buildMessageStanza()
+                .to(JidCreate.entityBareFrom(alice.jid())).ofType(Message.Type.chat)
+                .setBody("Hi Alice, Bob here").build());
+        await().atMost(TIMEOUT).until(() -> messageLine(messages, "Hi Alice, Bob here")
+                .filter(m -> !m.outgoing() && m.sender().equals("Bob Builder")).isPresent());
+        assertThat(messages.getItems().getFirst()).isEqualTo(new ChatLine.DayLine("Today"));
+
+        robot.clickOn("#logout");
+        await().atMost(TIMEOUT).until(() -> robot.lookup("#address").tryQuery().isPresent());
+        await().atMost(TIMEOUT).until(() -> bobConnection.isConnected()
+                && !org.jivesoftware.smack.roster.Roster.getInstanceFor(bobConnection)
+                .getPresence(JidCreate.bareFrom(alice.jid())).isAvailable());
+    }
+
+    @Test
+    void anInvalidAddressIsRefusedInlineWithoutConnecting() {
+        robot.interact(() -> field("#address").setText(""));
+        robot.clickOn("#address").write("not an address@@");
+        robot.clickOn("#login");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#addressError")).isNotBlank();
+        assertThat(robot.lookup("#progress").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#login").query().isVisible()).isTrue();
+    }
+
+    private void logIn(TestAccount account, ProsodyServer server) {
+        robot.interact(() -> field("#address").setText(""));
+        robot.clickOn("#address").write(account.jid());
+        robot.clickOn("#password").write(account.password());
+        TitledPane advanced = robot.lookup("#advanced").query();
+        if (!advanced.isExpanded()) {
+            robot.clickOn("Advanced");
+        }
+        robot.clickOn("#host").write("127.0.0.1");
+        robot.clickOn("#port").write(Integer.toString(server.c2sPort()));
+        robot.clickOn("#login");
+        await().atMost(TIMEOUT).until(() -> robot.lookup("#trust").tryQuery().map(Node::isVisible).orElse(false));
+    }
+
+    private TextField field(String query) {
+        return robot.lookup(query).query();
+    }
+
+    private String text(String query) {
+        Node node = robot.lookup(query).query();
+        return switch (node) {
+            case javafx.scene.control.TextInputControl input -> input.getText();
+            case javafx.scene.control.Labeled label -> label.getText();
+            default -> throw new IllegalArgumentException(query + " has no text");
+        };
+    }
+
+    private static Optional<RosterRow.ContactRow> contactRow(ListView<RosterRow> roster, String name) {
+        return List.copyOf(roster.getItems()).stream()
+                .filter(r -> r instanceof RosterRow.ContactRow c && c.contact().name().equals(name))
+                .map(r -> (RosterRow.ContactRow) r).findFirst();
+    }
+
+    private static Optional<ChatLine.MessageLine> messageLine(ListView<ChatLine> messages, String body) {
+        return List.copyOf(messages.getItems()).stream()
+                .filter(l -> l instanceof ChatLine.MessageLine m && m.body().equals(body))
+                .map(l -> (ChatLine.MessageLine) l).findFirst();
+    }
+
+}
