@@ -18,7 +18,7 @@ final class LoginErrors {
     private LoginErrors() {
     }
 
-    record Context(String account, String domain, String endpoint, boolean scramChallengeSeen) {
+    record Context(String account, String domain, String endpoint, boolean scramChallengeSeen, boolean directTls) {
     }
 
     static LoginFailure map(Throwable error, Context ctx) {
@@ -40,6 +40,12 @@ final class LoginErrors {
         CertificateException certificate = find(error, CertificateException.class);
         if (certificate != null) {
             return new LoginFailure.TlsFailure(String.valueOf(certificate.getMessage()));
+        }
+        if (ctx.directTls() && (find(error, SSLException.class) != null
+                || find(error, java.net.SocketException.class) != null && find(error, ConnectException.class) == null)) {
+            return new LoginFailure.TlsFailure("the server at " + ctx.endpoint() + " did not complete a direct TLS "
+                    + "handshake. Is this its direct TLS port (usually 5223)? For a STARTTLS port (usually 5222), "
+                    + "turn off Direct TLS under Advanced.");
         }
         SSLException ssl = find(error, SSLException.class);
         if (ssl != null) {

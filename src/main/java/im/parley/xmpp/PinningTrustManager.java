@@ -2,23 +2,29 @@ package im.parley.xmpp;
 
 import im.parley.service.account.CertificateInfo;
 
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
+import java.net.Socket;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.Optional;
 
 /**
  * Trusts what the system trusts, and otherwise exactly the certificate the user pinned for this
  * account. An unknown certificate and a changed one fail with exceptions that carry what the
  * user must see.
  */
-final class PinningTrustManager implements X509TrustManager {
+final class PinningTrustManager extends X509ExtendedTrustManager {
 
     private final X509TrustManager system;
     private final String pinnedFingerprint;
+    /** The handshake's own verdict; another Smack thread may see only "socket closed". */
+    private volatile CertificateException lastRejection;
 
     PinningTrustManager(X509TrustManager system, String pinnedFingerprint) {
         this.system = system;
@@ -40,12 +46,61 @@ final class PinningTrustManager implements X509TrustManager {
         }
     }
 
+    Optional<CertificateException> lastRejection() {
+        return Optional.ofNullable(lastRejection);
+    }
+
     boolean isPinned(X509Certificate leaf) {
         return CertificateFingerprint.sameFingerprint(pinnedFingerprint, CertificateFingerprint.sha256(leaf));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        check(chain, () -> system.checkServerTrusted(chain, authType));
+    }
+
+    /**
+     * On a socket that asks for endpoint identification (direct TLS), the system check also
+     * matches the certificate against the XMPP domain; a pinned certificate needs no match.
+     */
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        check(chain, () -> {
+            if (system instanceof X509ExtendedTrustManager extended) {
+                extended.checkServerTrusted(chain, authType, socket);
+            } else {
+                system.checkServerTrusted(chain, authType);
+            }
+        });
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        check(chain, () -> {
+            if (system instanceof X509ExtendedTrustManager extended) {
+                extended.checkServerTrusted(chain, authType, engine);
+            } else {
+                system.checkServerTrusted(chain, authType);
+            }
+        });
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        checkClientTrusted(chain, authType);
+    }
+
+    @FunctionalInterface
+    private interface SystemCheck {
+        void run() throws CertificateException;
+    }
+
+    private void check(X509Certificate[] chain, SystemCheck systemCheck) throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("The server sent no certificate.");
         }
@@ -55,13 +110,13 @@ final class PinningTrustManager implements X509TrustManager {
             return;
         }
         try {
-            system.checkServerTrusted(chain, authType);
+            systemCheck.run();
         } catch (CertificateException notTrustedBySystem) {
             CertificateInfo info = CertificateFingerprint.describe(leaf);
-            if (pinnedFingerprint != null) {
-                throw new CertificateChangedException(info, pinnedFingerprint);
-            }
-            throw new UntrustedCertificateException(info, notTrustedBySystem);
+            lastRejection = pinnedFingerprint != null
+                    ? new CertificateChangedException(info, pinnedFingerprint)
+                    : new UntrustedCertificateException(info, notTrustedBySystem);
+            throw lastRejection;
         }
     }
 

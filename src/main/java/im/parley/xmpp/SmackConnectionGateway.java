@@ -34,6 +34,8 @@ public final class SmackConnectionGateway implements ConnectionGateway {
     private static final Logger LOG = LoggerFactory.getLogger(SmackConnectionGateway.class);
     private static final int CONNECT_TIMEOUT_MS = 15_000;
     private static final long REPLY_TIMEOUT_MS = 15_000;
+    private static final int STARTTLS_PORT = 5222;
+    private static final int DIRECT_TLS_PORT = 5223;
 
     static {
         ScramChallengeTracker.install();
@@ -62,11 +64,12 @@ public final class SmackConnectionGateway implements ConnectionGateway {
 
     private void connectBlocking(LoginRequest request, String pin, CompletableFuture<Jid> result) {
         XMPPTCPConnection connection = null;
-        String endpoint = request.server().map(s -> s.host() + ":" + (s.port() == 0 ? 5222 : s.port()))
+        PinningTrustManager trust = new PinningTrustManager(PinningTrustManager.systemDefault(), pin);
+        String endpoint = request.server().map(s -> s.host() + ":" + (s.port() == 0 ? defaultPort(s) : s.port()))
                 .orElse(request.account().domain());
         publish(ConnectionState.CONNECTING, "");
         try {
-            connection = new XMPPTCPConnection(configuration(request, pin));
+            connection = new XMPPTCPConnection(configuration(request, trust));
             connection.setReplyTimeout(REPLY_TIMEOUT_MS);
             attempt = connection;
             session.attach(connection);
@@ -89,9 +92,10 @@ public final class SmackConnectionGateway implements ConnectionGateway {
         } catch (Exception e) {
             LoginFailure failure = cancelled ? new LoginFailure.Cancelled()
                     : e instanceof LoginException le ? le.failure()
-                    : LoginErrors.map(e, new LoginErrors.Context(request.account().asBareString(),
+                    : LoginErrors.map(trust.lastRejection().<Throwable>map(r -> r).orElse(e), new LoginErrors.Context(request.account().asBareString(),
                             request.account().domain(), endpoint,
-                            connection != null && ScramChallengeTracker.challengeSeen(connection)));
+                            connection != null && ScramChallengeTracker.challengeSeen(connection),
+                            request.server().map(ServerAddress::directTls).orElse(false)));
             LOG.info("Login of {} failed: {}", request.account(), failure.getClass().getSimpleName());
             if (connection != null) {
                 connection.instantShutdown();
@@ -106,8 +110,8 @@ public final class SmackConnectionGateway implements ConnectionGateway {
         }
     }
 
-    private XMPPTCPConnectionConfiguration configuration(LoginRequest request, String pin) throws Exception {
-        PinningTrustManager trust = new PinningTrustManager(PinningTrustManager.systemDefault(), pin);
+    private XMPPTCPConnectionConfiguration configuration(LoginRequest request, PinningTrustManager trust)
+            throws Exception {
         char[] password = request.password();
         XMPPTCPConnectionConfiguration.Builder builder = XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(request.account().domain())
@@ -127,9 +131,18 @@ public final class SmackConnectionGateway implements ConnectionGateway {
             } else {
                 builder.setHost(server.host());
             }
-            builder.setPort(server.port() == 0 ? 5222 : server.port());
+            builder.setPort(server.port() == 0 ? defaultPort(server) : server.port());
+            if (server.directTls()) {
+                // Every byte is inside TLS already; "required" would make Smack insist on STARTTLS on top.
+                builder.setSocketFactory(new DirectTlsSocketFactory(trust, request.account().domain()))
+                        .setSecurityMode(ConnectionConfiguration.SecurityMode.ifpossible);
+            }
         }
         return builder.build();
+    }
+
+    private static int defaultPort(ServerAddress server) {
+        return server.directTls() ? DIRECT_TLS_PORT : STARTTLS_PORT;
     }
 
     private static boolean isIpLiteral(String host) {

@@ -45,6 +45,41 @@ class LoginIT {
     }
 
     @Test
+    void logsInOverDirectTlsAfterTheUserTrustsTheCertificate() {
+        TestAccount alice = PROSODY.server().newAccount("alice");
+        Jid account = Jid.parseAccount(alice.jid());
+        try (ClientUnderTest client = new ClientUnderTest(PROSODY.server(), dir.resolve("pins"))) {
+            LoginFailure first = failureOf(client.account.login(directTls(alice)));
+            assertThat(first).isInstanceOf(LoginFailure.UntrustedCertificate.class);
+            var shown = ((LoginFailure.UntrustedCertificate) first).certificate();
+            assertThat(shown.sha256Fingerprint()).isEqualTo(PROSODY.server().certificateSha256());
+
+            client.account.trustCertificate(account, shown);
+            Jid bound = client.account.login(directTls(alice)).orTimeout(10, TimeUnit.SECONDS).join();
+            assertThat(bound.bare()).isEqualTo(account);
+        }
+    }
+
+    @Test
+    void directTlsToAStartTlsPortFailsAsATlsProblemNotInPlaintext() {
+        TestAccount alice = PROSODY.server().newAccount("alice");
+        try (ClientUnderTest client = new ClientUnderTest(PROSODY.server(), dir.resolve("pins"))) {
+            client.pins.pin(Jid.parseAccount(alice.jid()), PROSODY.server().certificateSha256());
+            LoginRequest request = new LoginRequest(Jid.parseAccount(alice.jid()), alice.password().toCharArray(),
+                    Optional.of(new ServerAddress("127.0.0.1", PROSODY.server().c2sPort(), true)), "parley");
+            LoginFailure failure = failureOf(client.account.login(request));
+            assertThat(failure).isInstanceOf(LoginFailure.TlsFailure.class);
+            assertThat(failure.userMessage()).contains("direct TLS", "5223");
+            assertThat(client.account.boundJid()).isEmpty();
+        }
+    }
+
+    private static LoginRequest directTls(TestAccount who) {
+        return new LoginRequest(Jid.parseAccount(who.jid()), who.password().toCharArray(),
+                Optional.of(new ServerAddress("127.0.0.1", PROSODY.server().directTlsPort(), true)), "parley");
+    }
+
+    @Test
     void wrongPasswordIsReportedAsSuch() {
         TestAccount alice = PROSODY.server().newAccount("alice");
         try (ClientUnderTest client = new ClientUnderTest(PROSODY.server(), dir.resolve("pins"))) {
