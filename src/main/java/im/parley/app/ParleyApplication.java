@@ -18,6 +18,9 @@ import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +86,7 @@ public final class ParleyApplication extends Application {
         if (stage.getScene() == null) {
             Scene scene = new Scene(root, width, height);
             Theme.style(scene);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
             stage.setScene(scene);
         } else {
             stage.getScene().setRoot(root);

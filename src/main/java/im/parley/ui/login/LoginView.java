@@ -11,13 +11,14 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -25,20 +26,23 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class LoginView {
 
     private final LoginViewModel model;
-    private final StackPane root = new StackPane();
+    private final ScrollPane root = new ScrollPane();
 
     public LoginView(LoginViewModel model) {
         this.model = model;
         VBox card = new VBox(12, header(), form(), advanced(), actions(), errorLabel(), untrustedPanel(),
                 changedPanel());
         card.getStyleClass().add("login-card");
-        card.setMaxWidth(440);
-        card.setMaxHeight(Region.USE_PREF_SIZE);
+        card.setMaxWidth(460);
         card.setPadding(new Insets(28));
-        root.getChildren().add(card);
-        root.getStyleClass().add("login-root");
-        root.setPadding(new Insets(24));
-        StackPane.setAlignment(card, Pos.TOP_CENTER);
+        VBox column = new VBox(card);
+        column.setAlignment(Pos.TOP_CENTER);
+        column.setPadding(new Insets(24));
+        column.getStyleClass().add("login-root");
+        root.setContent(column);
+        root.setFitToWidth(true);
+        root.setFitToHeight(true);
+        root.getStyleClass().add("login-scroll");
     }
 
     public Parent root() {
@@ -96,13 +100,15 @@ public final class LoginView {
         port.setPromptText("5222");
         port.setPrefColumnCount(6);
         port.textProperty().bindBidirectional(model.portProperty());
-        CheckBox directTls = new CheckBox("Direct TLS (XEP-0368) instead of STARTTLS");
+        CheckBox directTls = new CheckBox("Direct TLS (usually port 5223)");
+        directTls.setTooltip(new javafx.scene.control.Tooltip(
+                "TLS from the first byte (XEP-0368) instead of STARTTLS. Either way, Parley never connects unencrypted."));
         directTls.setId("directTls");
         directTls.selectedProperty().bindBidirectional(model.directTlsProperty());
 
         GridPane grid = new GridPane(8, 6);
-        grid.addRow(0, new Label("Host"), host);
-        grid.addRow(1, new Label("Port"), port);
+        grid.addRow(0, fixedLabel("Host"), host);
+        grid.addRow(1, fixedLabel("Port"), port);
         grid.add(directTls, 1, 2);
         Label serverError = errorText(model.serverErrorProperty());
         serverError.setId("serverError");
@@ -160,7 +166,7 @@ public final class LoginView {
                 + "published. Trust it only if they match: Parley will then accept exactly this certificate for "
                 + "this account, and refuse any other.");
         explain.setWrapText(true);
-        Button trust = new Button("Trust this certificate and log in", new FontIcon("mdi2s-shield-check-outline"));
+        Button trust = new Button("Trust and log in", new FontIcon("mdi2s-shield-check-outline"));
         trust.setId("trust");
         trust.getStyleClass().add(Styles.ACCENT);
         trust.setOnAction(e -> model.trustCertificate());
@@ -190,13 +196,29 @@ public final class LoginView {
         return details;
     }
 
-    private static TextField fingerprintField(String id, javafx.beans.value.ObservableStringValue fingerprint) {
-        TextField field = new TextField();
-        field.textProperty().bind(fingerprint);
+    private static Label fixedLabel(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** The fingerprint on two lines of 16 bytes, selectable so it can be copied. */
+    private static TextArea fingerprintField(String id, javafx.beans.value.ObservableStringValue fingerprint) {
+        TextArea field = new TextArea();
+        field.textProperty().bind(Bindings.createStringBinding(() -> twoLines(fingerprint.get()), fingerprint));
         field.setEditable(false);
+        field.setPrefRowCount(2);
+        field.setWrapText(false);
         field.getStyleClass().add("fingerprint");
         field.setId(id);
         return field;
+    }
+
+    private static String twoLines(String fingerprint) {
+        if (fingerprint == null || fingerprint.length() < 48) {
+            return fingerprint == null ? "" : fingerprint;
+        }
+        return fingerprint.substring(0, 47) + "\n" + fingerprint.substring(48);
     }
 
     private Node shownIn(Node node, LoginPhase phase) {
