@@ -1,0 +1,97 @@
+package im.parley.bench;
+
+import im.parley.testsupport.ProsodyServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+
+/**
+ * Parley's performance figures next to their floors, measured in one run on this machine and printed as one
+ * table. Not a test: everything runs on loopback against a throwaway Prosody, with bounded counts and timeouts.
+ *
+ * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=im.parley.bench.Benchmarks</pre>
+ */
+public final class Benchmarks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Benchmarks.class);
+    private static final List<Integer> ROSTER_SIZES = List.of(500, 5_000);
+    private static final OptionalDouble ROSTER_GOAL = OptionalDouble.of(1.3);
+    private static final Interleaved ROSTER_PLAN = new Interleaved(3, 7, Duration.ofMillis(250));
+    private static final Interleaved COLD_START_PLAN = new Interleaved(1, 7, Duration.ofMillis(250));
+    private static final Duration COLD_START_TIMEOUT = Duration.ofSeconds(60);
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long begin = System.nanoTime();
+        SmackWarnings smackWarnings = SmackWarnings.install();
+        List<Row> rows = new ArrayList<>();
+        Path work = Files.createTempDirectory("parley-bench-");
+        try {
+            rows.addAll(rosterRows(work));
+            rows.add(coldStartRow());
+        } finally {
+            deleteRecursively(work);
+        }
+        LOG.info("Smack's java.util.logging records during the runs (not printed): {}", smackWarnings.summary());
+        LOG.info("Benchmarks took {} s", Duration.ofNanos(System.nanoTime() - begin).toSeconds());
+        System.out.println();
+        System.out.print(ResultTable.render(rows));
+    }
+
+    private static List<Row> rosterRows(Path work) {
+        RosterScenario parley = new ParleyServicesRoster(work);
+        RosterScenario floor = new BareSmackRoster();
+        List<Row> rows = new ArrayList<>();
+        try (ProsodyServer server = ProsodyServer.startNew()) {
+            for (int contacts : ROSTER_SIZES) {
+                RosterBenchmark benchmark = new RosterBenchmark(contacts, ROSTER_PLAN);
+                try {
+                    Comparison result = benchmark.run(server, parley, floor);
+                    LOG.info("{}: Parley {}, bare Smack {}", benchmark.scenario(), result.figure(), result.reference());
+                    rows.add(new Row(benchmark.scenario(), new Outcome.Measured(result.figure()),
+                            new Outcome.Measured(result.reference()), "bare Smack", ROSTER_GOAL));
+                } catch (Exception e) {
+                    LOG.error("{} failed", benchmark.scenario(), e);
+                    rows.add(Row.failed(benchmark.scenario(), "bare Smack", ROSTER_GOAL, e));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Row coldStartRow() {
+        ClassLoader loader = Benchmarks.class.getClassLoader();
+        ColdStartBenchmark benchmark = new ColdStartBenchmark(
+                new ColdStart(LaunchClassPath.of(loader), COLD_START_TIMEOUT), COLD_START_PLAN);
+        try {
+            Row row = benchmark.run(loader);
+            LOG.info("{}: {} against {}", ColdStartBenchmark.SCENARIO, row.figure(), row.reference());
+            return row;
+        } catch (Exception e) {
+            LOG.error("{} failed", ColdStartBenchmark.SCENARIO, e);
+            return Row.failed(ColdStartBenchmark.SCENARIO, "bare JavaFX window", OptionalDouble.empty(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package im.parley.bench;
+
+import im.parley.platform.FileCertificatePinStore;
+import im.parley.service.account.AccountService;
+import im.parley.service.account.LoginRequest;
+import im.parley.service.account.ServerAddress;
+import im.parley.service.common.Jid;
+import im.parley.service.roster.Contact;
+import im.parley.service.roster.RosterService;
+import im.parley.testsupport.ProsodyServer;
+import im.parley.testsupport.TestAccount;
+import im.parley.testsupport.TestConnections;
+import im.parley.xmpp.SmackConnectionGateway;
+import im.parley.xmpp.SmackRosterGateway;
+import im.parley.xmpp.XmppSession;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Parley's stack below the UI, wired as the app wires it: {@link XmppSession}, the Smack gateways,
+ * {@link AccountService} and {@link RosterService}. Timed from {@code login} until {@code load} has returned every
+ * contact; the services are built before the clock starts (the app builds them once), and the certificate is
+ * pinned beforehand (as after the user trusted it).
+ */
+final class ParleyServicesRoster implements RosterScenario {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path pinFile;
+
+    ParleyServicesRoster(Path workDirectory) {
+        this.pinFile = workDirectory.resolve("pins.properties");
+    }
+
+    @Override
+    public Duration loginAndLoadRoster(ProsodyServer server, TestAccount account, int expectedContacts) throws Exception {
+        Jid jid = Jid.parseAccount(account.jid());
+        FileCertificatePinStore pins = new FileCertificatePinStore(pinFile);
+        pins.pin(jid, server.certificateSha256());
+        try (XmppSession session = new XmppSession()) {
+            AccountService accounts = new AccountService(new SmackConnectionGateway(session), pins);
+            RosterService roster = new RosterService(new SmackRosterGateway(session));
+            LoginRequest request = new LoginRequest(jid, account.password().toCharArray(),
+                    Optional.of(new ServerAddress("127.0.0.1", server.c2sPort(), false)), TestConnections.randomResource());
+            long start = System.nanoTime();
+            accounts.login(request).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            List<Contact> contacts = roster.load().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            RosterScenario.check(expectedContacts, contacts.size());
+            accounts.logout().get(5, TimeUnit.SECONDS);
+            return elapsed;
+        }
+    }
+}
