@@ -10,16 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** Records what the service asks of the network; each connect returns a future the test completes. */
-final class FakeConnectionGateway implements ConnectionGateway {
+public final class FakeConnectionGateway implements ConnectionGateway {
 
-    record Connect(LoginRequest request, Optional<String> pinnedFingerprint, CompletableFuture<Jid> result) {
+    public record Connect(LoginRequest request, Optional<String> pinnedFingerprint, CompletableFuture<Jid> result) {
     }
 
-    final List<Connect> connects = new ArrayList<>();
-    final List<Presence> presences = new ArrayList<>();
-    int cancels;
-    int disconnects;
-    Consumer<ConnectionStateChanged> stateListener;
+    public final List<Connect> connects = new ArrayList<>();
+    public final List<Presence> presences = new ArrayList<>();
+    public int cancels;
+    public int disconnects;
+    public Consumer<ConnectionStateChanged> stateListener;
 
     @Override
     public CompletableFuture<Jid> connect(LoginRequest request, Optional<String> pinnedFingerprint) {
@@ -50,7 +50,7 @@ final class FakeConnectionGateway implements ConnectionGateway {
         this.stateListener = listener;
     }
 
-    Connect lastConnect() {
+    public Connect lastConnect() {
         return connects.getLast();
     }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A pin store that is just a map, keyed exactly as the service passes the address. */
-final class InMemoryPinStore implements CertificatePinStore {
+public final class InMemoryPinStore implements CertificatePinStore {
 
-    final Map<Jid, String> pins = new HashMap<>();
+    public final Map<Jid, String> pins = new HashMap<>();
 
     @Override
     public Optional<String> pinnedFingerprint(Jid account) {

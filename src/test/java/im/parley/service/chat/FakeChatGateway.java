@@ -11,12 +11,12 @@ import java.util.function.Consumer;
  * The network as the chat service sees it. Sending records the message and returns a future the test
  * completes ({@link #accept}, {@link #fail}); inbound events are delivered with {@link #receive}.
  */
-final class FakeChatGateway implements ChatGateway {
+public final class FakeChatGateway implements ChatGateway {
 
-    record StateSent(Jid to, ChatState state) {
+    public record StateSent(Jid to, ChatState state) {
     }
 
-    final List<OutgoingMessage> sent = new ArrayList<>();
+    public final List<OutgoingMessage> sent = new ArrayList<>();
     final List<CompletableFuture<Void>> sendResults = new ArrayList<>();
     final List<StateSent> statesSent = new ArrayList<>();
     /** Sees every chat state as it is sent, on the sending thread (for latches in tests). */
@@ -26,19 +26,19 @@ final class FakeChatGateway implements ChatGateway {
     private final Jid ownJid;
     private Consumer<InboundChat> listener;
 
-    FakeChatGateway(Jid ownJid) {
+    public FakeChatGateway(Jid ownJid) {
         this.ownJid = ownJid;
     }
 
-    void receive(InboundChat event) {
+    public void receive(InboundChat event) {
         listener.accept(event);
     }
 
-    void accept(int index) {
+    public void accept(int index) {
         sendResults.get(index).complete(null);
     }
 
-    void fail(int index, Throwable error) {
+    public void fail(int index, Throwable error) {
         sendResults.get(index).completeExceptionally(error);
     }
 
@@ -61,7 +61,7 @@ final class FakeChatGateway implements ChatGateway {
         return CompletableFuture.completedFuture(null);
     }
 
-    synchronized List<StateSent> statesSent() {
+    public synchronized List<StateSent> statesSent() {
         return List.copyOf(statesSent);
     }
 

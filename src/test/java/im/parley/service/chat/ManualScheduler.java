@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * test's thread, in order. {@link #runEvenIfCancelled} imitates a task that had already started when
  * it was cancelled (what {@code cancel(false)} cannot stop).
  */
-final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
 
     final class Task implements ScheduledFuture<Object> {
         final long dueNanos;
@@ -78,7 +78,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     private long nowNanos;
 
     /** Moves time forward and runs every task that is due and not cancelled. */
-    void advance(Duration by) {
+    public void advance(Duration by) {
         long until = nowNanos + by.toNanos();
         while (true) {
             Task next = tasks.stream().filter(t -> !t.isDone() && t.dueNanos <= until)

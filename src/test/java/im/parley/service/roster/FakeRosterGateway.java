@@ -12,22 +12,22 @@ import java.util.function.Consumer;
  * Records the roster operations the service asks for. Operations succeed at once unless the test
  * sets {@link #nextResult} to a future of its own.
  */
-final class FakeRosterGateway implements RosterGateway {
+public final class FakeRosterGateway implements RosterGateway {
 
-    record Added(Jid jid, String name, Set<String> groups) {
+    public record Added(Jid jid, String name, Set<String> groups) {
     }
 
-    final List<Added> added = new ArrayList<>();
-    final List<Contact> updated = new ArrayList<>();
-    final List<Jid> removed = new ArrayList<>();
-    final List<Jid> approved = new ArrayList<>();
-    final List<Jid> denied = new ArrayList<>();
-    List<Contact> roster = List.of();
-    CompletableFuture<Void> nextResult;
+    public final List<Added> added = new ArrayList<>();
+    public final List<Contact> updated = new ArrayList<>();
+    public final List<Jid> removed = new ArrayList<>();
+    public final List<Jid> approved = new ArrayList<>();
+    public final List<Jid> denied = new ArrayList<>();
+    public List<Contact> roster = List.of();
+    public CompletableFuture<Void> nextResult;
     private Consumer<RosterEvent> listener;
 
     /** Delivers an event as the network would: one at a time, in order. */
-    void emit(RosterEvent event) {
+    public void emit(RosterEvent event) {
         listener.accept(event);
     }
 
