@@ -85,13 +85,17 @@ public final class XmppSession implements AutoCloseable {
 
     /** Queues an inbound event; queued events run one at a time, in order. */
     void dispatchInbound(Runnable event) {
-        inbound.execute(() -> {
-            try {
-                event.run();
-            } catch (RuntimeException e) {
-                LOG.error("Inbound event handler failed", e);
-            }
-        });
+        try {
+            inbound.execute(() -> {
+                try {
+                    event.run();
+                } catch (RuntimeException e) {
+                    LOG.error("Inbound event handler failed", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            LOG.debug("Dropped an inbound event that arrived after the session closed");
+        }
     }
 
     @Override

@@ -65,6 +65,7 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper olderAvailable = new ReadOnlyBooleanWrapper(true);
     private boolean active;
+    private LocalDate laidOutOn;
     private boolean suppressTyping;
 
     public ChatViewModel(Jid peer, ChatService chat, RosterService roster, TypingNotifier typing, UiExecutor ui,
@@ -138,12 +139,15 @@ public final class ChatViewModel {
         if (!olderAvailable.get() || messages.isEmpty()) {
             return false;
         }
+        // Messages sharing the oldest timestamp may not all be shown yet: ask up to and including it.
         Instant oldest = messages.getFirst().timestamp();
-        List<ChatMessage> older = chat.olderThan(peer, oldest, PAGE);
-        olderAvailable.set(older.size() == PAGE);
-        older.forEach(this::remember);
+        int sameInstant = (int) messages.stream().takeWhile(m -> m.timestamp().equals(oldest)).count();
+        int limit = PAGE + sameInstant;
+        List<ChatMessage> older = chat.olderThan(peer, oldest.plusNanos(1), limit);
+        olderAvailable.set(older.size() == limit);
+        long added = older.stream().filter(m -> remember(m) >= 0).count();
         relayout();
-        return !older.isEmpty();
+        return added > 0;
     }
 
     private void composerEdited(String text) {
@@ -163,13 +167,13 @@ public final class ChatViewModel {
         }
         switch (event) {
             case ChatEvent.MessageAdded(ChatMessage m) when m.conversation().equals(peer) -> {
-                if (remember(m)) {
-                    boolean inOrder = messages.size() < 2
-                            || !m.timestamp().isBefore(messages.get(messages.size() - 2).timestamp());
-                    if (inOrder) {
+                int at = remember(m);
+                if (at >= 0) {
+                    boolean inOrder = at == messages.size() - 1;
+                    if (inOrder && labels.today().equals(laidOutOn)) {
                         appendLine(m);
                     } else {
-                        relayout();
+                        relayout(); // a delayed message goes in its place; after midnight "Today" moves on
                     }
                 }
                 if (m.direction() == Direction.INCOMING) {
@@ -196,16 +200,17 @@ public final class ChatViewModel {
         }
     }
 
-    private boolean remember(ChatMessage m) {
+    /** Inserts the message in time order; its index, or -1 when it is shown already. */
+    private int remember(ChatMessage m) {
         if (!ids.add(m.id())) {
-            return false;
+            return -1;
         }
         int at = messages.size();
         while (at > 0 && messages.get(at - 1).timestamp().isAfter(m.timestamp())) {
             at--;
         }
         messages.add(at, m);
-        return true;
+        return at;
     }
 
     private void replace(ChatMessage m) {
@@ -244,6 +249,7 @@ public final class ChatViewModel {
             next.add(line(m));
         }
         lines.setAll(next);
+        laidOutOn = labels.today();
     }
 
     private ChatLine.MessageLine line(ChatMessage m) {

@@ -27,6 +27,10 @@ public final class TimeLabels {
         return instant.atZone(zone).toLocalDate();
     }
 
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
     String time(Instant instant) {
         return TIME.format(instant.atZone(zone));
     }

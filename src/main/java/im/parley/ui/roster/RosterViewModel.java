@@ -86,6 +86,7 @@ public final class RosterViewModel {
                 enqueue(changed);
             }
         });
+        chat.conversations().forEach(c -> enqueue(new ChatEvent.ConversationChanged(c)));
         return roster.load().handle((contacts, failure) -> {
             if (failure != null) {
                 ui.execute(() -> error.set("The contact list could not be loaded: " + Failures.messageOf(failure)));

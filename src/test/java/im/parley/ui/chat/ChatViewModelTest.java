@@ -418,4 +418,46 @@ class ChatViewModelTest {
         assertThat(model.loadOlder()).isFalse();
         assertThat(messageLines()).hasSize(1);
     }
+
+    @Test
+    @DisplayName("a delayed message that belongs between two shown ones goes between them")
+    void delayedMessageBetweenShownOnes() {
+        incoming(BOB_PHONE, "a", "A", Instant.parse("2026-03-10T10:00:00Z"));
+        incoming(BOB_PHONE, "b", "B", Instant.parse("2026-03-10T10:05:00Z"));
+        model.activate();
+
+        incoming(BOB_PHONE, "m", "M", Instant.parse("2026-03-10T10:02:00Z"));
+
+        assertThat(shownLines()).containsExactly("== Today", "A", "M", "B");
+    }
+
+    @Test
+    @DisplayName("paging back does not skip a message that shares its timestamp with the oldest one shown")
+    void loadOlderKeepsMessagesWithTheSameTimestamp() {
+        Instant start = Instant.parse("2026-03-10T09:00:00Z");
+        for (int i = 0; i < 150; i++) {
+            Instant at = start.plusSeconds(i == 49 ? 50 : i);
+            incoming(BOB_PHONE, "m" + i, "message " + i, at);
+        }
+        model.activate();
+        assertThat(messageLines()).hasSize(ChatViewModel.PAGE);
+
+        model.loadOlder();
+
+        assertThat(messageLines()).hasSize(150);
+        assertThat(messageLines()).extracting(ChatLine.MessageLine::body).contains("message 49", "message 50");
+    }
+
+    @Test
+    @DisplayName("after midnight the day separators move on: yesterday's 'Today' becomes 'Yesterday'")
+    void daySeparatorsFollowMidnight() {
+        clock.set(Instant.parse("2026-03-09T23:50:00Z"));
+        model.activate();
+        incoming(BOB_PHONE, "late", "late", null);
+        clock.set(Instant.parse("2026-03-10T00:10:00Z"));
+
+        incoming(BOB_PHONE, "early", "early", null);
+
+        assertThat(shownLines()).containsExactly("== Yesterday", "late", "== Today", "early");
+    }
 }

@@ -453,6 +453,16 @@ class RosterViewModelTest {
     }
 
     @Test
+    @DisplayName("messages that arrived before the roster view started (offline delivery at login) count as unread")
+    void unreadFromBeforeStart() {
+        incoming(DAVE, "early");
+
+        startWith(sampleRoster());
+
+        assertThat(item(DAVE).unread()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("5,000 presences queued before the UI turn rebuild the rows once")
     void presenceBurstRebuildsOnce() {
         QueuedUiExecutor ui = new QueuedUiExecutor();
