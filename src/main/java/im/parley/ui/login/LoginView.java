@@ -41,8 +41,17 @@ public final class LoginView {
         column.getStyleClass().add("login-root");
         root.setContent(column);
         root.setFitToWidth(true);
-        root.setFitToHeight(true);
+        column.minHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> root.getViewportBounds().getHeight(), root.viewportBoundsProperty()));
         root.getStyleClass().add("login-scroll");
+        model.phaseProperty().addListener((obs, old, phase) -> {
+            if (phase == LoginPhase.UNTRUSTED_CERTIFICATE || phase == LoginPhase.CERTIFICATE_CHANGED) {
+                // The decision is at the bottom of the card: lay the panel out now and bring it into view.
+                root.applyCss();
+                root.layout();
+                root.setVvalue(root.getVmax());
+            }
+        });
     }
 
     public Parent root() {
