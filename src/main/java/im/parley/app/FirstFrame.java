@@ -23,8 +23,18 @@ final class FirstFrame {
             LOG.info("parley: first frame shown {} ms after JVM start", sinceStart);
             if (exitAfterwards) {
                 Platform.runLater(Platform::exit);
+            } else {
+                warmUpMainWindow();
             }
         };
         scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** Loads the icon font and its glyph tables while the user types, so the main window opens without that wait. */
+    private static void warmUpMainWindow() {
+        Thread.ofVirtual().name("parley-warmup").start(() -> {
+            new org.kordamp.ikonli.javafx.FontIcon("mdi2s-send");
+            LOG.debug("Icon font loaded");
+        });
     }
 }

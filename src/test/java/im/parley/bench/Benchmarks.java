@@ -46,29 +46,36 @@ public final class Benchmarks {
         }
         LOG.info("Smack's java.util.logging records during the runs (not printed): {}", smackWarnings.summary());
         LOG.info("Benchmarks took {} s", Duration.ofNanos(System.nanoTime() - begin).toSeconds());
+        javafx.application.Platform.exit();
         System.out.println();
         System.out.print(ResultTable.render(rows));
     }
 
     private static List<Row> rosterRows(Path work) {
-        RosterScenario parley = new ParleyServicesRoster(work);
+        RosterScenario services = new ParleyServicesRoster(work);
+        RosterScenario rendered = new ParleyRenderedRoster(work);
         RosterScenario floor = new BareSmackRoster();
         List<Row> rows = new ArrayList<>();
         try (ProsodyServer server = ProsodyServer.startNew()) {
             for (int contacts : ROSTER_SIZES) {
-                RosterBenchmark benchmark = new RosterBenchmark(contacts, ROSTER_PLAN);
-                try {
-                    Comparison result = benchmark.run(server, parley, floor);
-                    LOG.info("{}: Parley {}, bare Smack {}", benchmark.scenario(), result.figure(), result.reference());
-                    rows.add(new Row(benchmark.scenario(), new Outcome.Measured(result.figure()),
-                            new Outcome.Measured(result.reference()), "bare Smack", ROSTER_GOAL));
-                } catch (Exception e) {
-                    LOG.error("{} failed", benchmark.scenario(), e);
-                    rows.add(Row.failed(benchmark.scenario(), "bare Smack", ROSTER_GOAL, e));
-                }
+                rows.add(rosterRow(server, new RosterBenchmark(contacts, ROSTER_PLAN, "rendered"), rendered, floor));
+                rows.add(rosterRow(server, new RosterBenchmark(contacts, ROSTER_PLAN, "loaded (services)"), services, floor));
             }
         }
         return rows;
+    }
+
+    private static Row rosterRow(ProsodyServer server, RosterBenchmark benchmark, RosterScenario parley,
+                                 RosterScenario floor) {
+        try {
+            Comparison result = benchmark.run(server, parley, floor);
+            LOG.info("{}: Parley {}, bare Smack {}", benchmark.scenario(), result.figure(), result.reference());
+            return new Row(benchmark.scenario(), new Outcome.Measured(result.figure()),
+                    new Outcome.Measured(result.reference()), "bare Smack", ROSTER_GOAL);
+        } catch (Exception e) {
+            LOG.error("{} failed", benchmark.scenario(), e);
+            return Row.failed(benchmark.scenario(), "bare Smack", ROSTER_GOAL, e);
+        }
     }
 
     private static Row coldStartRow() {

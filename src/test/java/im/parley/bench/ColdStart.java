@@ -70,8 +70,20 @@ final class ColdStart {
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(HEADLESS_FLAGS);
         command.add("-D" + EXIT_PROPERTY + "=true");
+        command.add("-Dparley.home=" + scratchHome());
         command.addAll(List.of("-cp", classPath, mainClass));
         return command;
+    }
+
+    /** A profile of its own, so a benchmark run never touches the user's real Parley files. */
+    private static String scratchHome() {
+        try {
+            Path home = java.nio.file.Files.createTempDirectory("parley-coldstart-");
+            home.toFile().deleteOnExit();
+            return home.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long remaining(long deadline) {

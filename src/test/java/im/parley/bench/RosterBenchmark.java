@@ -7,10 +7,10 @@ import im.parley.testsupport.TestAccount;
 import java.util.Locale;
 
 /** "login → roster loaded" for a fresh account holding {@code contacts} contacts: Parley against bare Smack. */
-record RosterBenchmark(int contacts, Interleaved plan) {
+record RosterBenchmark(int contacts, Interleaved plan, String what) {
 
     String scenario() {
-        return String.format(Locale.ROOT, "login → roster loaded, %,d contacts", contacts);
+        return String.format(Locale.ROOT, "login → roster %s, %,d contacts", what, contacts);
     }
 
     Comparison run(ProsodyServer server, RosterScenario parley, RosterScenario floor) throws Exception {

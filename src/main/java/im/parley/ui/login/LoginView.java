@@ -15,12 +15,13 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The login window's content, bound to a {@link LoginViewModel}. */
 public final class LoginView {
@@ -59,8 +60,10 @@ public final class LoginView {
     }
 
     private Node header() {
-        FontIcon logo = new FontIcon("mdi2f-forum-outline");
-        logo.getStyleClass().add("login-logo");
+        // The app's own icon, not an icon font: the login window is the first frame, and loading the font costs.
+        ImageView logo = new ImageView(new Image(
+                java.util.Objects.requireNonNull(LoginView.class.getResource("/im/parley/icons/parley-64.png")).toExternalForm(),
+                48, 48, true, true));
         Label title = new Label("Parley");
         title.getStyleClass().add(Styles.TITLE_2);
         Label subtitle = new Label("Sign in to your XMPP account");
@@ -137,7 +140,7 @@ public final class LoginView {
     }
 
     private Node actions() {
-        Button login = new Button("Log in", new FontIcon("mdi2l-login"));
+        Button login = new Button("Log in");
         login.setId("login");
         login.setDefaultButton(true);
         login.getStyleClass().add(Styles.ACCENT);
@@ -175,7 +178,7 @@ public final class LoginView {
                 + "published. Trust it only if they match: Parley will then accept exactly this certificate for "
                 + "this account, and refuse any other.");
         explain.setWrapText(true);
-        Button trust = new Button("Trust and log in", new FontIcon("mdi2s-shield-check-outline"));
+        Button trust = new Button("Trust and log in");
         trust.setId("trust");
         trust.getStyleClass().add(Styles.ACCENT);
         trust.setOnAction(e -> model.trustCertificate());

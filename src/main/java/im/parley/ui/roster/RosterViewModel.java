@@ -23,6 +23,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.text.CollationKey;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,7 +48,7 @@ import java.util.function.Consumer;
  */
 public final class RosterViewModel {
 
-    private static final Comparator<String> BY_NAME = Collator.getInstance(Locale.ROOT)::compare;
+    private static final Comparator<String> BY_NAME = Collator.getInstance()::compare;
 
     private final RosterService roster;
     private final ChatService chat;
@@ -60,6 +61,9 @@ public final class RosterViewModel {
     private final Map<Jid, Presence> presences = new HashMap<>();
     private final Map<Jid, Integer> unread = new HashMap<>();
     private final Set<String> collapsed = new HashSet<>();
+    /** Collation keys by name: comparing keys is cheap, collating 5,000 names on every redraw is not. */
+    private final Map<String, CollationKey> sortKeys = new HashMap<>();
+    private final Collator collator = Collator.getInstance();
 
     private final ObservableList<RosterRow> rows = FXCollections.observableArrayList();
     private final ObservableList<RequestItem> requests = FXCollections.observableArrayList();
@@ -163,7 +167,7 @@ public final class RosterViewModel {
         List<RosterRow> next = new ArrayList<>(contacts.size() + byGroup.size());
         byGroup.forEach((group, items) -> {
             items.sort(Comparator.comparing((ContactItem i) -> i.tone() == PresenceTone.OFFLINE)
-                    .thenComparing(ContactItem::name, BY_NAME)
+                    .thenComparing(i -> sortKey(i.name()))
                     .thenComparing(ContactItem::address));
             boolean expanded = !needle.isEmpty() || !collapsed.contains(group);
             long groupOnline = items.stream().filter(i -> i.tone() != PresenceTone.OFFLINE).count();
@@ -174,6 +178,18 @@ public final class RosterViewModel {
         });
         rows.setAll(next);
         summary.set(contacts.isEmpty() ? "No contacts yet" : online + " of " + contacts.size() + " online");
+    }
+
+    private CollationKey sortKey(String name) {
+        CollationKey key = sortKeys.get(name);
+        if (key == null) {
+            if (sortKeys.size() > 50_000) {
+                sortKeys.clear(); // names come and go; keep the cache bounded
+            }
+            key = collator.getCollationKey(name);
+            sortKeys.put(name, key);
+        }
+        return key;
     }
 
     private static Comparator<String> groupOrder() {
