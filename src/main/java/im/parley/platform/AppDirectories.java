@@ -11,12 +11,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Where Parley keeps its files: the OS's own data and config directories (XDG on Linux,
  * %APPDATA% on Windows, ~/Library/Application Support on macOS), or one directory given with
- * {@code -Dparley.home=...} (tests, portable installs, the demo).
+ * {@code -Dparley.home=...} or the environment variable {@code PARLEY_HOME} (tests, portable installs, a
+ * second profile for the demo).
  */
 public record AppDirectories(Path config, Path data) {
 
     public static AppDirectories forCurrentUser() {
-        String home = System.getProperty("parley.home");
+        String home = System.getProperty("parley.home", System.getenv("PARLEY_HOME"));
         if (home != null && !home.isBlank()) {
             Path root = Path.of(home);
             return new AppDirectories(root.resolve("config"), root.resolve("data"));

@@ -31,18 +31,27 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
         this.pinnedFingerprint = pinnedFingerprint;
     }
 
+    /** The JDK's trust store, loaded once: reading cacerts costs tens of milliseconds per login otherwise. */
     static X509TrustManager systemDefault() {
-        try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init((KeyStore) null);
-            for (var tm : factory.getTrustManagers()) {
-                if (tm instanceof X509TrustManager x509) {
-                    return x509;
+        return SystemTrust.MANAGER;
+    }
+
+    private static final class SystemTrust {
+        static final X509TrustManager MANAGER = load();
+
+        private static X509TrustManager load() {
+            try {
+                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                factory.init((KeyStore) null);
+                for (var tm : factory.getTrustManagers()) {
+                    if (tm instanceof X509TrustManager x509) {
+                        return x509;
+                    }
                 }
+                throw new IllegalStateException("No X509TrustManager in the JDK");
+            } catch (NoSuchAlgorithmException | KeyStoreException e) {
+                throw new IllegalStateException("Cannot load the system trust store", e);
             }
-            throw new IllegalStateException("No X509TrustManager in the JDK");
-        } catch (NoSuchAlgorithmException | KeyStoreException e) {
-            throw new IllegalStateException("Cannot load the system trust store", e);
         }
     }
 

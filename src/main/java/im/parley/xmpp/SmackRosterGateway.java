@@ -42,6 +42,7 @@ public final class SmackRosterGateway implements RosterGateway {
 
     private final XmppSession session;
     private volatile Consumer<RosterEvent> listener = e -> { };
+    private volatile CompletableFuture<Void> loadedAtLogin = new CompletableFuture<>();
     /** Touched only on the inbound lane. */
     private boolean snapshotPublished;
 
@@ -50,8 +51,38 @@ public final class SmackRosterGateway implements RosterGateway {
         session.onNewConnection(this::bind);
     }
 
+    private boolean awaitLoadedAtLogin() throws InterruptedException {
+        try {
+            loadedAtLogin.get(connectionReplyTimeout(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    private long connectionReplyTimeout() {
+        try {
+            return session.connection().getReplyTimeout();
+        } catch (org.jivesoftware.smack.SmackException.NotConnectedException e) {
+            return 0;
+        }
+    }
+
     private void bind(XMPPTCPConnection connection) {
         Roster roster = Roster.getInstanceFor(connection);
+        CompletableFuture<Void> loaded = new CompletableFuture<>();
+        loadedAtLogin = loaded;
+        roster.addRosterLoadedListener(new org.jivesoftware.smack.roster.RosterLoadedListener() {
+            @Override
+            public void onRosterLoaded(Roster r) {
+                loaded.complete(null);
+            }
+
+            @Override
+            public void onRosterLoadingFailed(Exception exception) {
+                loaded.completeExceptionally(exception);
+            }
+        });
         roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
         session.dispatchInbound(() -> snapshotPublished = false);
         roster.addRosterListener(new RosterListener() {
@@ -131,7 +162,8 @@ public final class SmackRosterGateway implements RosterGateway {
     public CompletableFuture<List<Contact>> load() {
         return session.call(() -> {
             Roster roster = Roster.getInstanceFor(session.connection());
-            if (!roster.isLoaded()) {
+            // Smack fetches the roster right after login; wait for that one instead of asking a second time.
+            if (!roster.isLoaded() && !awaitLoadedAtLogin()) {
                 roster.reloadAndWait();
             }
             CompletableFuture<List<Contact>> published = new CompletableFuture<>();

@@ -1,7 +1,6 @@
 package im.parley.ui.roster;
 
 import atlantafx.base.theme.Styles;
-import im.parley.ui.common.Badge;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -29,12 +28,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Optional;
 
 /** The contact list with its filter, pending requests and contact actions. */
 public final class RosterView {
+
+    private static final double ROW_HEIGHT = 44;
 
     private final RosterViewModel model;
     private final VBox root = new VBox(8);
@@ -115,6 +117,8 @@ public final class RosterView {
         list.setId("roster");
         list.getStyleClass().add("roster-list");
         list.setCellFactory(v -> new RowCell());
+        // One height for every row lets the list skip measuring rows it does not show (5,000 contacts).
+        list.setFixedCellSize(ROW_HEIGHT);
         list.setPlaceholder(new Label("No contacts. Add one with the + button."));
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -132,12 +136,41 @@ public final class RosterView {
         }
     }
 
+    /** Builds its nodes once and only refills them: a roster list is scrolled through thousands of rows. */
     private final class RowCell extends ListCell<RosterRow> {
 
+        private final FontIcon chevron = new FontIcon("mdi2c-chevron-down");
+        private final Label groupName = new Label();
+        private final Label groupCount = new Label();
+        private final HBox groupBox = new HBox(6, chevron, groupName, groupCount);
+        private final Circle dot = new Circle(5);
+        private final Label contactName = new Label();
+        private final Label detail = new Label();
+        private final Label unread = new Label();
+        private final HBox contactBox;
+        private final Tooltip tooltip = new Tooltip();
+
         RowCell() {
+            groupName.getStyleClass().add(Styles.TEXT_BOLD);
+            groupCount.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            groupBox.setAlignment(Pos.CENTER_LEFT);
+            contactName.getStyleClass().add("contact-name");
+            detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            unread.getStyleClass().add("unread-badge");
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            contactBox = new HBox(10, dot, new VBox(1, contactName, detail), gap, unread);
+            contactBox.setAlignment(Pos.CENTER_LEFT);
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && !isEmpty()) {
                     activate(getItem());
+                }
+            });
+            // Built when asked for: a menu per visible row would cost every redraw of the list.
+            setOnContextMenuRequested(e -> {
+                if (getItem() instanceof RosterRow.ContactRow row) {
+                    menuFor(row.contact()).show(this, e.getScreenX(), e.getScreenY());
+                    e.consume();
                 }
             });
         }
@@ -147,7 +180,7 @@ public final class RosterView {
             super.updateItem(row, empty);
             getStyleClass().removeAll("group-row", "contact-row");
             setText(null);
-            setContextMenu(null);
+            setTooltip(null);
             if (empty || row == null) {
                 setGraphic(null);
                 return;
@@ -155,43 +188,32 @@ public final class RosterView {
             switch (row) {
                 case RosterRow.GroupRow group -> {
                     getStyleClass().add("group-row");
-                    setGraphic(groupGraphic(group));
+                    chevron.setIconLiteral(group.expanded() ? "mdi2c-chevron-down" : "mdi2c-chevron-right");
+                    groupName.setText(group.name());
+                    groupCount.setText(group.online() + "/" + group.total());
+                    setGraphic(groupBox);
                 }
-                case RosterRow.ContactRow contact -> {
+                case RosterRow.ContactRow contactRow -> {
+                    ContactItem contact = contactRow.contact();
                     getStyleClass().add("contact-row");
-                    setGraphic(contactGraphic(contact.contact()));
-                    setContextMenu(menuFor(contact.contact()));
+                    dot.getStyleClass().setAll("presence-dot", contact.tone().styleClass());
+                    contactName.setText(contact.name());
+                    detail.setText(detailOf(contact));
+                    unread.setText(contact.unread() > 999 ? "999+" : Integer.toString(contact.unread()));
+                    unread.setVisible(contact.unread() > 0);
+                    unread.setManaged(contact.unread() > 0);
+                    tooltip.setText(contact.address() + " · " + contact.tone().label());
+                    setTooltip(tooltip);
+                    setGraphic(contactBox);
                 }
             }
         }
     }
 
-    private static Node groupGraphic(RosterRow.GroupRow group) {
-        FontIcon chevron = new FontIcon(group.expanded() ? "mdi2c-chevron-down" : "mdi2c-chevron-right");
-        Label name = new Label(group.name());
-        name.getStyleClass().add(Styles.TEXT_BOLD);
-        Label count = new Label(group.online() + "/" + group.total());
-        count.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        HBox box = new HBox(6, chevron, name, count);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
-    }
-
-    private static Node contactGraphic(ContactItem contact) {
-        Label name = new Label(contact.name());
-        name.getStyleClass().add("contact-name");
-        String second = !contact.status().isEmpty() ? contact.status()
+    private static String detailOf(ContactItem contact) {
+        return !contact.status().isEmpty() ? contact.status()
                 : !contact.subscriptionNote().isEmpty() ? contact.subscriptionNote()
                 : contact.name().equals(contact.address()) ? contact.tone().label() : contact.address();
-        Label detail = new Label(second);
-        detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        VBox text = new VBox(1, name, detail);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox box = new HBox(10, Badge.presenceDot(contact.tone()), text, gap, Badge.unread(contact.unread()));
-        box.setAlignment(Pos.CENTER_LEFT);
-        Tooltip.install(box, new Tooltip(contact.address() + " · " + contact.tone().label()));
-        return box;
     }
 
     private ContextMenu menuFor(ContactItem contact) {
