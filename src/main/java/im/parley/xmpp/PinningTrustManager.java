@@ -74,24 +74,25 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
      */
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        check(chain, () -> {
-            if (system instanceof X509ExtendedTrustManager extended) {
-                extended.checkServerTrusted(chain, authType, socket);
-            } else {
-                system.checkServerTrusted(chain, authType);
-            }
-        });
+        check(chain, () -> viaSystem(chain, authType, extended -> extended.checkServerTrusted(chain, authType, socket)));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        check(chain, () -> {
-            if (system instanceof X509ExtendedTrustManager extended) {
-                extended.checkServerTrusted(chain, authType, engine);
-            } else {
-                system.checkServerTrusted(chain, authType);
-            }
-        });
+        check(chain, () -> viaSystem(chain, authType, extended -> extended.checkServerTrusted(chain, authType, engine)));
+    }
+
+    @FunctionalInterface
+    private interface ExtendedCheck {
+        void run(X509ExtendedTrustManager extended) throws CertificateException;
+    }
+
+    private void viaSystem(X509Certificate[] chain, String authType, ExtendedCheck check) throws CertificateException {
+        if (system instanceof X509ExtendedTrustManager extended) {
+            check.run(extended);
+        } else {
+            system.checkServerTrusted(chain, authType);
+        }
     }
 
     @Override

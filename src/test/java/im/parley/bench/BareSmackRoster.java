@@ -19,9 +19,35 @@ final class BareSmackRoster implements RosterScenario {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** What happens with the loaded roster inside the timed stretch: nothing, or drawing it in a plain list. */
+    interface Presenter {
+        Presenter NONE = new Presenter() {
+        };
+
+        default void prepare() throws Exception {
+        }
+
+        default void present(Roster roster) throws Exception {
+        }
+
+        default void dispose() throws Exception {
+        }
+    }
+
+    private final Presenter presenter;
+
+    BareSmackRoster() {
+        this(Presenter.NONE);
+    }
+
+    BareSmackRoster(Presenter presenter) {
+        this.presenter = presenter;
+    }
+
     @Override
     public Duration loginAndLoadRoster(ProsodyServer server, TestAccount account, int expectedContacts) throws Exception {
         String resource = TestConnections.randomResource();
+        presenter.prepare();
         long start = System.nanoTime();
         XMPPTCPConnection connection = new XMPPTCPConnection(TestConnections.startTls(server, account, resource).build());
         try {
@@ -32,11 +58,13 @@ final class BareSmackRoster implements RosterScenario {
                 loaded.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
             int contacts = roster.getEntryCount();
+            presenter.present(roster);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             RosterScenario.check(expectedContacts, contacts);
             return elapsed;
         } finally {
             connection.disconnect();
+            presenter.dispose();
         }
     }
 

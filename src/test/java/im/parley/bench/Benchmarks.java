@@ -55,26 +55,31 @@ public final class Benchmarks {
         RosterScenario services = new ParleyServicesRoster(work);
         RosterScenario rendered = new ParleyRenderedRoster(work);
         RosterScenario floor = new BareSmackRoster();
+        RosterScenario plainList = new BareSmackRoster(new PlainListPresenter());
         List<Row> rows = new ArrayList<>();
         try (ProsodyServer server = ProsodyServer.startNew()) {
             for (int contacts : ROSTER_SIZES) {
-                rows.add(rosterRow(server, new RosterBenchmark(contacts, ROSTER_PLAN, "rendered"), rendered, floor));
-                rows.add(rosterRow(server, new RosterBenchmark(contacts, ROSTER_PLAN, "loaded (services)"), services, floor));
+                rows.add(rosterRow(server, new RosterBenchmark(contacts, ROSTER_PLAN, "rendered"), rendered, floor,
+                        "bare Smack"));
+                rows.add(rosterRow(server, new RosterBenchmark(contacts, ROSTER_PLAN, "rendered"), rendered, plainList,
+                        "bare Smack + plain ListView"));
+                rows.add(rosterRow(server, new RosterBenchmark(contacts, ROSTER_PLAN, "loaded (services)"), services, floor,
+                        "bare Smack"));
             }
         }
         return rows;
     }
 
     private static Row rosterRow(ProsodyServer server, RosterBenchmark benchmark, RosterScenario parley,
-                                 RosterScenario floor) {
+                                 RosterScenario floor, String floorName) {
         try {
             Comparison result = benchmark.run(server, parley, floor);
-            LOG.info("{}: Parley {}, bare Smack {}", benchmark.scenario(), result.figure(), result.reference());
+            LOG.info("{}: Parley {}, {} {}", benchmark.scenario(), result.figure(), floorName, result.reference());
             return new Row(benchmark.scenario(), new Outcome.Measured(result.figure()),
-                    new Outcome.Measured(result.reference()), "bare Smack", ROSTER_GOAL);
+                    new Outcome.Measured(result.reference()), floorName, ROSTER_GOAL);
         } catch (Exception e) {
             LOG.error("{} failed", benchmark.scenario(), e);
-            return Row.failed(benchmark.scenario(), "bare Smack", ROSTER_GOAL, e);
+            return Row.failed(benchmark.scenario(), floorName, ROSTER_GOAL, e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -37,7 +38,20 @@ final class ColdStart {
     }
 
     Duration measure(String mainClass) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command(mainClass)).redirectErrorStream(true);
+        Path home = Files.createTempDirectory("parley-coldstart-");
+        try {
+            return measure(mainClass, home);
+        } finally {
+            try (var files = Files.walk(home)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private Duration measure(String mainClass, Path home) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command(mainClass, home)).redirectErrorStream(true);
         long deadline = System.nanoTime() + timeout.toNanos();
         long start = System.nanoTime();
         Process process = builder.start();
@@ -64,26 +78,15 @@ final class ColdStart {
         }
     }
 
-    private List<String> command(String mainClass) {
+    private List<String> command(String mainClass, Path home) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(HEADLESS_FLAGS);
         command.add("-D" + EXIT_PROPERTY + "=true");
-        command.add("-Dparley.home=" + scratchHome());
+        command.add("-Dparley.home=" + home);
         command.addAll(List.of("-cp", classPath, mainClass));
         return command;
-    }
-
-    /** A profile of its own, so a benchmark run never touches the user's real Parley files. */
-    private static String scratchHome() {
-        try {
-            Path home = java.nio.file.Files.createTempDirectory("parley-coldstart-");
-            home.toFile().deleteOnExit();
-            return home.toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static long remaining(long deadline) {
