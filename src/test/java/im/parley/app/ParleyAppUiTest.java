@@ -96,10 +96,13 @@ class ParleyAppUiTest {
 
         ListView<RosterRow> roster = await().atMost(TIMEOUT).until(() -> robot.lookup("#roster").tryQuery(),
                 Optional::isPresent).map(n -> (ListView<RosterRow>) n).orElseThrow();
-        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Contacts")).queryLabeled());
+        Node contactsTab = await().atMost(TIMEOUT).until(
+                () -> robot.lookup(".tab-label").match(LabeledMatchers.hasText("Contacts")).tryQuery(),
+                Optional::isPresent).orElseThrow();
+        robot.clickOn(contactsTab);
         await().atMost(TIMEOUT).until(() -> contactRow(roster, "Bob Builder").isPresent());
-        assertThat(roster.getItems().getFirst()).isEqualTo(new RosterRow.GroupRow("Friends",
-                ((RosterRow.GroupRow) roster.getItems().getFirst()).online(), 1, true));
+        RosterRow first = WaitForAsyncUtils.waitForAsyncFx(5_000, () -> roster.getItems().getFirst());
+        assertThat(first).isEqualTo(new RosterRow.GroupRow("Friends", ((RosterRow.GroupRow) first).online(), 1, true));
 
         robot.clickOn("Bob Builder");
         await().atMost(TIMEOUT).until(() -> robot.lookup("#composer").tryQuery().isPresent());
@@ -118,7 +121,8 @@ class ParleyAppUiTest {
                 .setBody("Hi Alice, Bob here").build());
         await().atMost(TIMEOUT).until(() -> messageLine(messages, "Hi Alice, Bob here")
                 .filter(m -> !m.outgoing() && m.sender().equals("Bob Builder")).isPresent());
-        assertThat(messages.getItems().getFirst()).isEqualTo(new ChatLine.DayLine("Today"));
+        assertThat(WaitForAsyncUtils.waitForAsyncFx(5_000, () -> messages.getItems().getFirst()))
+                .isEqualTo(new ChatLine.DayLine("Today"));
 
         robot.clickOn("#logout");
         await().atMost(TIMEOUT).until(() -> robot.lookup("#address").tryQuery().isPresent());
@@ -156,23 +160,25 @@ class ParleyAppUiTest {
         return robot.lookup(query).query();
     }
 
+    /** The text of a control, read on the FX thread once pending UI work has run. */
     private String text(String query) {
+        WaitForAsyncUtils.waitForFxEvents();
         Node node = robot.lookup(query).query();
-        return switch (node) {
+        return WaitForAsyncUtils.waitForAsyncFx(5_000, () -> switch (node) {
             case javafx.scene.control.TextInputControl input -> input.getText();
             case javafx.scene.control.Labeled label -> label.getText();
             default -> throw new IllegalArgumentException(query + " has no text");
-        };
+        });
     }
 
     private static Optional<RosterRow.ContactRow> contactRow(ListView<RosterRow> roster, String name) {
-        return List.copyOf(roster.getItems()).stream()
+        return WaitForAsyncUtils.waitForAsyncFx(5_000, () -> List.copyOf(roster.getItems())).stream()
                 .filter(r -> r instanceof RosterRow.ContactRow c && c.contact().name().equals(name))
                 .map(r -> (RosterRow.ContactRow) r).findFirst();
     }
 
     private static Optional<ChatLine.MessageLine> messageLine(ListView<ChatLine> messages, String body) {
-        return List.copyOf(messages.getItems()).stream()
+        return WaitForAsyncUtils.waitForAsyncFx(5_000, () -> List.copyOf(messages.getItems())).stream()
                 .filter(l -> l instanceof ChatLine.MessageLine m && m.body().equals(body))
                 .map(l -> (ChatLine.MessageLine) l).findFirst();
     }
