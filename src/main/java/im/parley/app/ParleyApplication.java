@@ -15,6 +15,7 @@ import im.parley.ui.login.LoginViewModel;
 import im.parley.ui.shell.MainView;
 import im.parley.ui.shell.ShellViewModel;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -70,7 +71,7 @@ public final class ParleyApplication extends Application {
         closeSession();
         session = new ClientSession(pins, clock);
         LoginViewModel model = new LoginViewModel(session.account, remembered, ui, this::showMain);
-        show(new LoginView(model).root(), 480, 640);
+        show(new LoginView(model).root(), 520, 680);
         stage.setTitle("Parley — Log in");
     }
 
@@ -122,5 +123,8 @@ public final class ParleyApplication extends Application {
     public void stop() {
         closeSession();
         LOG.info("Parley stopped");
+        // Stopping after the last window closed does not always end the toolkit (a tooltip's popup can keep it
+        // alive); the app has nothing left to show, so end it explicitly.
+        Platform.exit();
     }
 }

@@ -26,6 +26,8 @@ import javafx.scene.layout.VBox;
 /** The login window's content, bound to a {@link LoginViewModel}. */
 public final class LoginView {
 
+    private static final int BYTES_PER_LINE = 8;
+
     private final LoginViewModel model;
     private final ScrollPane root = new ScrollPane();
 
@@ -214,23 +216,32 @@ public final class LoginView {
         return label;
     }
 
-    /** The fingerprint on two lines of 16 bytes, selectable so it can be copied. */
+    /** The fingerprint, selectable so it can be copied. */
     private static TextArea fingerprintField(String id, javafx.beans.value.ObservableStringValue fingerprint) {
         TextArea field = new TextArea();
-        field.textProperty().bind(Bindings.createStringBinding(() -> twoLines(fingerprint.get()), fingerprint));
+        field.textProperty().bind(Bindings.createStringBinding(() -> inLines(fingerprint.get()), fingerprint));
         field.setEditable(false);
-        field.setPrefRowCount(2);
+        field.setPrefRowCount(4);
         field.setWrapText(false);
         field.getStyleClass().add("fingerprint");
         field.setId(id);
         return field;
     }
 
-    private static String twoLines(String fingerprint) {
-        if (fingerprint == null || fingerprint.length() < 48) {
-            return fingerprint == null ? "" : fingerprint;
+    /** 32 bytes as four lines of eight, easy to compare group by group with what the administrator published. */
+    private static String inLines(String fingerprint) {
+        if (fingerprint == null) {
+            return "";
         }
-        return fingerprint.substring(0, 47) + "\n" + fingerprint.substring(48);
+        String[] bytes = fingerprint.split(":");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < bytes.length; i++) {
+            text.append(bytes[i]);
+            if (i < bytes.length - 1) {
+                text.append((i + 1) % BYTES_PER_LINE == 0 ? "\n" : ":");
+            }
+        }
+        return text.toString();
     }
 
     private Node shownIn(Node node, LoginPhase phase) {

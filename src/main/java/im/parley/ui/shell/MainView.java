@@ -21,6 +21,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -56,8 +58,8 @@ public final class MainView {
     }
 
     private Node accountBar() {
-        FontIcon logo = new FontIcon("mdi2f-forum-outline");
-        logo.getStyleClass().add("bar-logo");
+        ImageView logo = new ImageView(new Image(java.util.Objects.requireNonNull(
+                MainView.class.getResource("/im/parley/icons/parley-64.png")).toExternalForm(), 26, 26, true, true));
         Label account = new Label();
         account.setId("accountLabel");
         account.textProperty().bind(model.accountLabelProperty());
