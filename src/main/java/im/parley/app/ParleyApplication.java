@@ -62,6 +62,8 @@ public final class ParleyApplication extends Application {
         addIcons(stage);
         stage.setMinWidth(420);
         stage.setMinHeight(520);
+        // Quitting is explicit: an open popup (a tooltip) would otherwise keep the toolkit alive after the window.
+        stage.setOnCloseRequest(e -> Platform.exit());
         showLogin();
         stage.show();
         FirstFrame.report(stage.getScene(), Boolean.getBoolean(EXIT_AFTER_FIRST_FRAME));
@@ -87,7 +89,7 @@ public final class ParleyApplication extends Application {
         if (stage.getScene() == null) {
             Scene scene = new Scene(root, width, height);
             Theme.style(scene);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
             stage.setScene(scene);
         } else {
             stage.getScene().setRoot(root);
@@ -123,8 +125,5 @@ public final class ParleyApplication extends Application {
     public void stop() {
         closeSession();
         LOG.info("Parley stopped");
-        // Stopping after the last window closed does not always end the toolkit (a tooltip's popup can keep it
-        // alive); the app has nothing left to show, so end it explicitly.
-        Platform.exit();
     }
 }
