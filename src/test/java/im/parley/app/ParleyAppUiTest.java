@@ -1,5 +1,7 @@
 package im.parley.app;
 
+import im.parley.platform.FileCertificatePinStore;
+import im.parley.service.common.Jid;
 import im.parley.testsupport.ProsodyExtension;
 import im.parley.testsupport.ProsodyServer;
 import im.parley.testsupport.RosterSeed;
@@ -16,6 +18,8 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import org.jivesoftware.smack.filter.MessageWithBodiesFilter;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -127,8 +131,41 @@ class ParleyAppUiTest {
         robot.clickOn("#logout");
         await().atMost(TIMEOUT).until(() -> robot.lookup("#address").tryQuery().isPresent());
         await().atMost(TIMEOUT).until(() -> bobConnection.isConnected()
-                && !org.jivesoftware.smack.roster.Roster.getInstanceFor(bobConnection)
+                && !Roster.getInstanceFor(bobConnection)
                 .getPresence(JidCreate.bareFrom(alice.jid())).isAvailable());
+    }
+
+    @Test
+    void aSubscriptionRequestWaitsForTheUserAndAcceptingItSharesPresenceBothWays() throws Exception {
+        ProsodyServer server = PROSODY.server();
+        TestAccount alice = server.newAccount("alice");
+        TestAccount carol = server.newAccount("carol");
+        // Trusted on an earlier login (the trust prompt itself is covered by the chat test).
+        new FileCertificatePinStore(home.resolve("config").resolve("certificate-pins.properties"))
+                .pin(Jid.parseAccount(alice.jid()), server.certificateSha256());
+        submitLogin(alice, server);
+        await().atMost(TIMEOUT).until(() -> robot.lookup("#roster").tryQuery().isPresent());
+
+        XMPPTCPConnection carolConnection = TestConnections.connect(server, carol);
+        try {
+            Roster carolsRoster = Roster.getInstanceFor(carolConnection);
+            carolsRoster.setSubscriptionMode(Roster.SubscriptionMode.accept_all);
+            carolsRoster.createItemAndRequestSubscription(JidCreate.entityBareFrom(alice.jid()), "Alice", null);
+
+            String accept = "#accept-" + carol.jid();
+            await().atMost(TIMEOUT).until(() -> robot.lookup(accept).tryQuery().map(Node::isVisible).orElse(false));
+            assertThat(carolsRoster.getEntry(JidCreate.entityBareFrom(alice.jid())).canSeeHisPresence())
+                    .as("nothing is shared before the user answers").isFalse();
+            robot.clickOn(accept);
+
+            await().atMost(TIMEOUT).until(() -> carolsRoster.getEntry(JidCreate.entityBareFrom(alice.jid())).getType()
+                    == RosterPacket.ItemType.both);
+            await().atMost(TIMEOUT).until(() -> robot.lookup(accept).tryQuery().isEmpty());
+        } finally {
+            carolConnection.disconnect();
+        }
+        robot.clickOn("#logout");
+        await().atMost(TIMEOUT).until(() -> robot.lookup("#address").tryQuery().isPresent());
     }
 
     @Test
@@ -143,7 +180,18 @@ class ParleyAppUiTest {
     }
 
     private void logIn(TestAccount account, ProsodyServer server) {
-        robot.interact(() -> field("#address").setText(""));
+        submitLogin(account, server);
+        await().atMost(TIMEOUT).until(() -> robot.lookup("#trust").tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents(); // the card scrolls the decision into view: click where it ends up
+    }
+
+    private void submitLogin(TestAccount account, ProsodyServer server) {
+        robot.interact(() -> {
+            field("#address").setText("");
+            field("#password").setText("");
+            field("#host").setText("");
+            field("#port").setText("");
+        });
         robot.clickOn("#address").write(account.jid());
         robot.clickOn("#password").write(account.password());
         TitledPane advanced = robot.lookup("#advanced").query();
@@ -153,7 +201,6 @@ class ParleyAppUiTest {
         robot.clickOn("#host").write("127.0.0.1");
         robot.clickOn("#port").write(Integer.toString(server.c2sPort()));
         robot.clickOn("#login");
-        await().atMost(TIMEOUT).until(() -> robot.lookup("#trust").tryQuery().map(Node::isVisible).orElse(false));
     }
 
     private TextField field(String query) {
