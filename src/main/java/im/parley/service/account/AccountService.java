@@ -64,6 +64,9 @@ public final class AccountService {
     }
 
     private void publish(ConnectionStateChanged event) {
+        if (event.state() == ConnectionState.CONNECTED && boundJid != null && !ownPresence.equals(Presence.ONLINE)) {
+            gateway.sendPresence(ownPresence); // a reconnect announces plain "available"; say what the user chose
+        }
         listeners.forEach(l -> l.accept(event));
     }
 }

@@ -152,4 +152,28 @@ class AccountServiceTest {
         assertThat(service.ownPresence()).isEqualTo(Presence.ONLINE);
         assertThat(gateway.lastConnect().request().server()).contains(new ServerAddress("xmpp.example.org", 5222, false));
     }
+
+    @Test
+    void aReconnectRestoresThePresenceTheUserChose() {
+        service.login(request());
+        gateway.lastConnect().result().complete(ALICE.withResource("parley"));
+        Presence away = new Presence(Availability.AWAY, "lunch");
+        service.setPresence(away);
+        gateway.presences.clear();
+
+        gateway.stateListener.accept(new ConnectionStateChanged(ConnectionState.RECONNECTING, "connection lost"));
+        gateway.stateListener.accept(new ConnectionStateChanged(ConnectionState.CONNECTED, ""));
+
+        assertThat(gateway.presences).containsExactly(away);
+    }
+
+    @Test
+    void aReconnectWithThePlainDefaultPresenceSendsNothingExtra() {
+        service.login(request());
+        gateway.lastConnect().result().complete(ALICE.withResource("parley"));
+
+        gateway.stateListener.accept(new ConnectionStateChanged(ConnectionState.CONNECTED, ""));
+
+        assertThat(gateway.presences).isEmpty();
+    }
 }
