@@ -33,8 +33,9 @@ public final class LoginView {
 
     public LoginView(LoginViewModel model) {
         this.model = model;
-        VBox card = new VBox(12, header(), form(), advanced(), actions(), errorLabel(), untrustedPanel(),
-                changedPanel());
+        VBox card = new VBox(12, header(), form(), advanced(), actions(), errorLabel(),
+                builtWhenShown(this::untrustedPanel, LoginPhase.UNTRUSTED_CERTIFICATE),
+                builtWhenShown(this::changedPanel, LoginPhase.CERTIFICATE_CHANGED));
         card.getStyleClass().add("login-card");
         card.setMaxWidth(460);
         card.setPadding(new Insets(28));
@@ -151,8 +152,6 @@ public final class LoginView {
         login.visibleProperty().bind(model.connectingProperty().not());
         login.managedProperty().bind(login.visibleProperty());
 
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(22, 22);
         Label connecting = new Label("Connecting securely…");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -160,11 +159,18 @@ public final class LoginView {
         cancel.setId("cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> model.cancel());
-        HBox progress = new HBox(10, spinner, connecting, gap, cancel);
+        HBox progress = new HBox(10, connecting, gap, cancel);
         progress.setId("progress");
         progress.setAlignment(Pos.CENTER_LEFT);
         progress.visibleProperty().bind(model.connectingProperty());
         progress.managedProperty().bind(progress.visibleProperty());
+        progress.visibleProperty().addListener((obs, was, shown) -> {
+            if (shown && !(progress.getChildren().getFirst() instanceof ProgressIndicator)) {
+                ProgressIndicator spinner = new ProgressIndicator(); // animated: built when first needed
+                spinner.setPrefSize(22, 22);
+                progress.getChildren().addFirst(spinner);
+            }
+        });
         HBox.setHgrow(login, Priority.ALWAYS);
         return new VBox(login, progress);
     }
@@ -190,7 +196,7 @@ public final class LoginView {
         VBox panel = new VBox(8, explain, fingerprintField("fingerprint", model.presentedFingerprintProperty()),
                 details(), new HBox(8, trust, reject));
         panel.getStyleClass().add("certificate-panel");
-        return shownIn(panel, LoginPhase.UNTRUSTED_CERTIFICATE);
+        return panel;
     }
 
     private Node changedPanel() {
@@ -199,7 +205,7 @@ public final class LoginView {
         VBox panel = new VBox(6, explain, fingerprintField("pinnedFingerprint", model.pinnedFingerprintProperty()),
                 now, fingerprintField("presentedFingerprint", model.presentedFingerprintProperty()), details());
         panel.getStyleClass().addAll("certificate-panel", "certificate-changed");
-        return shownIn(panel, LoginPhase.CERTIFICATE_CHANGED);
+        return panel;
     }
 
     private Label details() {
@@ -244,10 +250,20 @@ public final class LoginView {
         return text.toString();
     }
 
-    private Node shownIn(Node node, LoginPhase phase) {
-        node.visibleProperty().bind(Bindings.equal(phase, model.phaseProperty()));
-        node.managedProperty().bind(node.visibleProperty());
-        return node;
+    /**
+     * A slot for a panel that only some logins need, built the first time its phase comes: the login window is
+     * the first frame, and every control in it costs start-up time.
+     */
+    private Node builtWhenShown(java.util.function.Supplier<Node> panel, LoginPhase phase) {
+        VBox slot = new VBox();
+        slot.visibleProperty().bind(Bindings.equal(phase, model.phaseProperty()));
+        slot.managedProperty().bind(slot.visibleProperty());
+        slot.visibleProperty().addListener((obs, was, shown) -> {
+            if (shown && slot.getChildren().isEmpty()) {
+                slot.getChildren().add(panel.get());
+            }
+        });
+        return slot;
     }
 
     private static Label errorText(javafx.beans.value.ObservableStringValue text) {
