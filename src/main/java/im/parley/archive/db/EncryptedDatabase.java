@@ -1,0 +1,107 @@
+package im.parley.archive.db;
+
+import org.sqlite.SQLiteConfig;
+import org.sqlite.mc.SQLiteMCConfig;
+import org.sqlite.mc.SQLiteMCSqlCipherConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The archive file, encrypted at rest in SQLCipher 4 format with a raw 256-bit key. The key is checked in Java
+ * before SQLite sees the file (see {@link KeyCheck}); then one writer connection is opened (WAL, temp data in
+ * memory only, a large page cache) and the schema climbs to the latest step. Readers get connections of their own.
+ */
+public final class EncryptedDatabase implements AutoCloseable {
+
+    private static final int WRITER_CACHE_KIB = 65_536;
+
+    private final Path file;
+    private final ArchiveKey key;
+    private final Connection writer;
+
+    private EncryptedDatabase(Path file, ArchiveKey key, Connection writer) {
+        this.file = file;
+        this.key = key;
+        this.writer = writer;
+    }
+
+    /**
+     * Opens the archive at {@code file}, or creates it when there is none.
+     *
+     * @throws WrongKeyException when the key is not the archive's; the archive is not opened or changed then
+     */
+    public static EncryptedDatabase open(Path file, ArchiveKey key) throws WrongKeyException, IOException, SQLException {
+        KeyCheck check = new KeyCheck(file);
+        if (Files.exists(file)) {
+            if (!check.exists()) {
+                throw new IOException("The archive " + file + " has no key check file (" + check.file()
+                        + "); refusing to open it with a key that cannot be verified.");
+            }
+            check.verify(key);
+        } else {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            check.write(key);
+        }
+        ArchiveKey own = new ArchiveKey(key.bytes());
+        Connection writer = connect(file, own, false);
+        try {
+            pragma(writer, "PRAGMA cache_size = -" + WRITER_CACHE_KIB);
+            SchemaLadder.climb(writer);
+        } catch (SQLException e) {
+            writer.close();
+            throw e;
+        }
+        return new EncryptedDatabase(file, own, writer);
+    }
+
+    /** The one connection that writes; callers serialise on it (one writer executor). */
+    public Connection writer() {
+        return writer;
+    }
+
+    /** A new read-only connection for one reader thread. */
+    public Connection openReader() throws SQLException {
+        return connect(file, key, true);
+    }
+
+    public int schemaVersion() throws SQLException {
+        return SchemaLadder.version(writer);
+    }
+
+    private static Connection connect(Path file, ArchiveKey key, boolean readOnly) throws SQLException {
+        byte[] raw = key.bytes();
+        try {
+            SQLiteMCConfig config = SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(raw).build();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+            config.setBusyTimeout(5_000);
+            config.enforceForeignKeys(true);
+            config.setReadOnly(readOnly);
+            Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            pragma(connection, "PRAGMA temp_store = MEMORY"); // sorts and temp tables never spill plaintext files
+            return connection;
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    private static void pragma(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            writer.close();
+        } finally {
+            key.close();
+        }
+    }
+}

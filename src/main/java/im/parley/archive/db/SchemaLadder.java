@@ -1,0 +1,95 @@
+package im.parley.archive.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The archive's schema as numbered steps; {@code PRAGMA user_version} says how far a file has come. Steps are only
+ * ever appended: a released step is never edited, so every older archive climbs the same ladder.
+ */
+final class SchemaLadder {
+
+    static final List<List<String>> STEPS = List.of(
+            // 1: conversations and messages, with full-text search over bodies.
+            List.of("""
+                    CREATE TABLE conversation (
+                        id INTEGER PRIMARY KEY,
+                        account TEXT NOT NULL,
+                        peer TEXT NOT NULL,
+                        unread INTEGER NOT NULL DEFAULT 0,
+                        UNIQUE (account, peer))""",
+                    """
+                    CREATE TABLE message (
+                        id INTEGER PRIMARY KEY,
+                        conversation_id INTEGER NOT NULL REFERENCES conversation(id) ON DELETE CASCADE,
+                        local_id TEXT NOT NULL,
+                        direction TEXT NOT NULL CHECK (direction IN ('INCOMING', 'OUTGOING')),
+                        sender TEXT,
+                        body TEXT NOT NULL,
+                        sent_at INTEGER NOT NULL,
+                        state TEXT NOT NULL,
+                        failure TEXT,
+                        origin_id TEXT,
+                        stanza_id TEXT,
+                        UNIQUE (conversation_id, local_id))""",
+                    "CREATE INDEX message_by_time ON message (conversation_id, sent_at, id)",
+                    "CREATE UNIQUE INDEX message_by_stanza_id ON message (conversation_id, stanza_id) WHERE stanza_id IS NOT NULL",
+                    "CREATE INDEX message_by_origin_id ON message (conversation_id, origin_id) WHERE origin_id IS NOT NULL",
+                    """
+                    CREATE VIRTUAL TABLE message_text USING fts5(
+                        body, content='message', content_rowid='id', tokenize='unicode61 remove_diacritics 2')""",
+                    """
+                    CREATE TRIGGER message_text_insert AFTER INSERT ON message BEGIN
+                        INSERT INTO message_text (rowid, body) VALUES (new.id, new.body);
+                    END""",
+                    """
+                    CREATE TRIGGER message_text_delete AFTER DELETE ON message BEGIN
+                        INSERT INTO message_text (message_text, rowid, body) VALUES ('delete', old.id, old.body);
+                    END""",
+                    """
+                    CREATE TRIGGER message_text_update AFTER UPDATE OF body ON message BEGIN
+                        INSERT INTO message_text (message_text, rowid, body) VALUES ('delete', old.id, old.body);
+                        INSERT INTO message_text (rowid, body) VALUES (new.id, new.body);
+                    END"""));
+
+    private SchemaLadder() {
+    }
+
+    static int latest() {
+        return STEPS.size();
+    }
+
+    /** Climbs from the file's version to the latest, one transaction per step. */
+    static void climb(Connection connection) throws SQLException {
+        int version = version(connection);
+        if (version > latest()) {
+            throw new SQLException("The archive was written by a newer Parley (schema " + version
+                    + "; this version knows up to " + latest() + "). Update Parley to open it.");
+        }
+        for (int step = version + 1; step <= latest(); step++) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : STEPS.get(step - 1)) {
+                    statement.execute(sql);
+                }
+                statement.execute("PRAGMA user_version = " + step);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    static int version(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             var result = statement.executeQuery("PRAGMA user_version")) {
+            return result.next() ? result.getInt(1) : 0;
+        }
+    }
+}
