@@ -21,8 +21,6 @@ import java.util.Optional;
  */
 public final class InMemoryMessageStore implements MessageStore {
 
-    private static final int PREVIEW_CHARS = 80;
-
     private final Clock clock;
     private final Map<Jid, ConversationLog> logs = new HashMap<>();
 
@@ -119,7 +117,7 @@ public final class InMemoryMessageStore implements MessageStore {
         }
         ChatMessage last = log.messages.isEmpty() ? null : log.messages.getLast();
         return Optional.of(new Conversation(peer.bare(), log.lastActivity, log.unread,
-                last == null ? "" : preview(last.body()), last == null ? null : last.direction()));
+                last == null ? "" : Previews.of(last.body()), last == null ? null : last.direction()));
     }
 
     @Override
@@ -127,10 +125,6 @@ public final class InMemoryMessageStore implements MessageStore {
         logs.computeIfAbsent(conversation.bare(), p -> new ConversationLog(clock.instant())).unread = 0;
     }
 
-    private static String preview(String body) {
-        String oneLine = body.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= PREVIEW_CHARS ? oneLine : oneLine.substring(0, PREVIEW_CHARS - 1) + "…";
-    }
 
     private static int insertionPoint(List<ChatMessage> messages, Instant t) {
         int i = messages.size();

@@ -19,6 +19,7 @@ final class SchemaLadder {
                         account TEXT NOT NULL,
                         peer TEXT NOT NULL,
                         unread INTEGER NOT NULL DEFAULT 0,
+                        last_activity INTEGER NOT NULL,
                         UNIQUE (account, peer))""",
                     """
                     CREATE TABLE message (
@@ -35,7 +36,7 @@ final class SchemaLadder {
                         stanza_id TEXT,
                         UNIQUE (conversation_id, local_id))""",
                     "CREATE INDEX message_by_time ON message (conversation_id, sent_at, id)",
-                    "CREATE UNIQUE INDEX message_by_stanza_id ON message (conversation_id, stanza_id) WHERE stanza_id IS NOT NULL",
+                    "CREATE INDEX message_by_stanza_id ON message (conversation_id, stanza_id) WHERE stanza_id IS NOT NULL",
                     "CREATE INDEX message_by_origin_id ON message (conversation_id, origin_id) WHERE origin_id IS NOT NULL",
                     """
                     CREATE VIRTUAL TABLE message_text USING fts5(

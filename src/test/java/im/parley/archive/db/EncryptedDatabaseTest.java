@@ -42,7 +42,7 @@ class EncryptedDatabaseTest {
 
     private static void insertMessage(Connection c, String body) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("INSERT OR IGNORE INTO conversation (account, peer) VALUES ('me@example.org', 'bob@example.org')");
+            s.execute("INSERT OR IGNORE INTO conversation (account, peer, last_activity) VALUES ('me@example.org', 'bob@example.org', 0)");
         }
         try (PreparedStatement p = c.prepareStatement("""
                 INSERT INTO message (conversation_id, local_id, direction, body, sent_at, state)
