@@ -61,6 +61,11 @@ public final class RosterService {
         return Set.copyOf(pendingRequests);
     }
 
+    /** Every roster item as last seen from the server. */
+    public List<Contact> contacts() {
+        return List.copyOf(contacts.values());
+    }
+
     /** The roster item of {@code jid} as last seen, if it is in the roster. */
     public Optional<Contact> contact(Jid jid) {
         return Optional.ofNullable(contacts.get(jid.bare()));

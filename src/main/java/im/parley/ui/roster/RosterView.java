@@ -1,6 +1,7 @@
 package im.parley.ui.roster;
 
 import atlantafx.base.theme.Styles;
+import im.parley.ui.common.Badge;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -196,12 +197,10 @@ public final class RosterView {
                 case RosterRow.ContactRow contactRow -> {
                     ContactItem contact = contactRow.contact();
                     getStyleClass().add("contact-row");
-                    dot.getStyleClass().setAll("presence-dot", contact.tone().styleClass());
+                    Badge.showTone(dot, contact.tone());
                     contactName.setText(contact.name());
                     detail.setText(detailOf(contact));
-                    unread.setText(contact.unread() > 999 ? "999+" : Integer.toString(contact.unread()));
-                    unread.setVisible(contact.unread() > 0);
-                    unread.setManaged(contact.unread() > 0);
+                    Badge.showUnread(unread, contact.unread());
                     tooltip.setText(contact.address() + " · " + contact.tone().label());
                     setTooltip(tooltip);
                     setGraphic(contactBox);

@@ -57,8 +57,6 @@ public final class RosterViewModel {
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final CoalescingUpdate drain;
 
-    private final Map<Jid, Contact> contacts = new HashMap<>();
-    private final Map<Jid, Presence> presences = new HashMap<>();
     private final Map<Jid, Integer> unread = new HashMap<>();
     private final Set<String> collapsed = new HashSet<>();
     /** Collation keys by name: comparing keys is cheap, collating 5,000 names on every redraw is not. */
@@ -116,17 +114,9 @@ public final class RosterViewModel {
 
     private boolean apply(Object event) {
         switch (event) {
-            case RosterEvent.RosterLoaded(List<Contact> all) -> {
-                contacts.clear();
-                all.forEach(c -> contacts.put(c.jid(), c));
-                loaded.set(true);
-            }
-            case RosterEvent.ContactChanged(Contact c) -> contacts.put(c.jid(), c);
-            case RosterEvent.ContactRemoved(Jid jid) -> {
-                contacts.remove(jid);
-                presences.remove(jid);
-            }
-            case RosterEvent.PresenceChanged(Jid jid, Presence p) -> presences.put(jid.bare(), p);
+            // The service keeps the contacts and presences; these events only say that the list must be redrawn.
+            case RosterEvent.RosterLoaded _ -> loaded.set(true);
+            case RosterEvent.ContactChanged _, RosterEvent.ContactRemoved _, RosterEvent.PresenceChanged _ -> { }
             case RosterEvent.SubscriptionRequested(Jid from) -> {
                 if (requests.stream().noneMatch(r -> r.jid().equals(from))) {
                     requests.add(new RequestItem(from, from.asBareString()));
@@ -152,8 +142,9 @@ public final class RosterViewModel {
         String needle = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
         Map<String, List<ContactItem>> byGroup = new TreeMap<>(groupOrder());
         int online = 0;
-        for (Contact c : contacts.values()) {
-            PresenceTone tone = PresenceTones.of(presences.getOrDefault(c.jid(), Presence.OFFLINE).availability());
+        List<Contact> contacts = roster.contacts();
+        for (Contact c : contacts) {
+            PresenceTone tone = PresenceTones.of(roster.presenceOf(c.jid()).availability());
             if (tone != PresenceTone.OFFLINE) {
                 online++;
             }
@@ -202,7 +193,7 @@ public final class RosterViewModel {
     }
 
     private ContactItem item(Contact c, PresenceTone tone, String group) {
-        Presence p = presences.getOrDefault(c.jid(), Presence.OFFLINE);
+        Presence p = roster.presenceOf(c.jid());
         return new ContactItem(c.jid(), c.jid().asBareString(), c.displayName(), tone, p.status(),
                 subscriptionNote(c), unread.getOrDefault(c.jid(), 0), group);
     }
@@ -242,7 +233,7 @@ public final class RosterViewModel {
         if (jid.resource() != null) {
             return Optional.of("Leave out the '/" + jid.resource() + "' part: contacts are added by their bare address.");
         }
-        if (contacts.containsKey(jid)) {
+        if (roster.contact(jid).isPresent()) {
             return Optional.of(jid.asBareString() + " is already in your contacts.");
         }
         Set<String> groups = group == null || group.isBlank() ? Set.of() : Set.of(group.strip());
@@ -274,7 +265,7 @@ public final class RosterViewModel {
     /** The groups in use, for the "move to group" choices. */
     public List<String> groupNames() {
         Set<String> names = new TreeSet<>(BY_NAME);
-        contacts.values().forEach(c -> names.addAll(c.groups()));
+        roster.contacts().forEach(c -> names.addAll(c.groups()));
         return List.copyOf(names);
     }
 
@@ -283,7 +274,7 @@ public final class RosterViewModel {
     }
 
     private Optional<Contact> contact(ContactItem item) {
-        return Optional.ofNullable(contacts.get(item.jid()));
+        return roster.contact(item.jid());
     }
 
     private void report(CompletableFuture<Void> action, String what) {
