@@ -29,6 +29,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.time.ZoneId;
 
 /** The composition root: builds the stores, a client session per login, and the windows. */
@@ -38,6 +40,9 @@ public final class ParleyApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ParleyApplication.class);
 
     private final UiExecutor ui = new FxUiExecutor();
+    /** Disk work the view models hand off (store reads, small settings files): never on the JavaFX thread. */
+    private final ExecutorService background =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("parley-background-", 0).factory());
     private final Clock clock = Clock.systemDefaultZone();
     private CertificatePinStore pins;
     private RememberedLoginStore remembered;
@@ -72,14 +77,14 @@ public final class ParleyApplication extends Application {
     private void showLogin() {
         closeSession();
         session = new ClientSession(pins, clock);
-        LoginViewModel model = new LoginViewModel(session.account, remembered, ui, this::showMain);
+        LoginViewModel model = new LoginViewModel(session.account, remembered, ui, background, this::showMain);
         show(new LoginView(model).root(), 520, 680);
         stage.setTitle("Parley — Log in");
     }
 
     private void showMain(Jid account) {
         ShellViewModel model = new ShellViewModel(session.account, session.roster, session.chat, session.typing, ui,
-                new TimeLabels(clock, ZoneId.systemDefault()), this::showLogin);
+                background, new TimeLabels(clock, ZoneId.systemDefault()), this::showLogin);
         show(new MainView(model).root(), 1100, 720);
         stage.setTitle("Parley — " + account.asBareString());
         model.start();
@@ -124,6 +129,7 @@ public final class ParleyApplication extends Application {
     @Override
     public void stop() {
         closeSession();
+        background.shutdown();
         LOG.info("Parley stopped");
     }
 }

@@ -108,9 +108,11 @@ public final class ChatView {
 
     private void loadOlderKeepingPosition(ListView<ChatLine> list) {
         int before = list.getItems().size();
-        if (model.loadOlder()) {
-            list.scrollTo(list.getItems().size() - before);
-        }
+        model.loadOlder().thenAccept(added -> {
+            if (added) {
+                list.scrollTo(list.getItems().size() - before);
+            }
+        });
     }
 
     private Node composerBar() {

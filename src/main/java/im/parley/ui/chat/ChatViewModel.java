@@ -34,6 +34,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -49,6 +50,7 @@ public final class ChatViewModel {
     private final RosterService roster;
     private final TypingNotifier typing;
     private final UiExecutor ui;
+    private final Executor background;
     private final TimeLabels labels;
     private final Consumer<ChatEvent> chatListener;
     private final Consumer<RosterEvent> rosterListener;
@@ -65,16 +67,19 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper olderAvailable = new ReadOnlyBooleanWrapper(true);
     private boolean active;
+    private boolean loadingOlder;
     private LocalDate laidOutOn;
     private boolean suppressTyping;
 
+    /** {@code background} runs the store reads (the archive's disk), never the JavaFX thread. */
     public ChatViewModel(Jid peer, ChatService chat, RosterService roster, TypingNotifier typing, UiExecutor ui,
-                         TimeLabels labels) {
+                         Executor background, TimeLabels labels) {
         this.peer = peer.bare();
         this.chat = chat;
         this.roster = roster;
         this.typing = typing;
         this.ui = ui;
+        this.background = background;
         this.labels = labels;
         this.chatListener = e -> ui.execute(() -> onChatEvent(e));
         this.rosterListener = e -> ui.execute(() -> onRosterEvent(e));
@@ -94,13 +99,21 @@ public final class ChatViewModel {
         active = true;
         chat.addListener(chatListener);
         roster.addListener(rosterListener);
-        List<ChatMessage> latest = chat.open(peer, PAGE);
-        messages.clear();
-        ids.clear();
-        latest.forEach(this::remember);
-        olderAvailable.set(latest.size() == PAGE);
-        relayout();
         refreshPeer();
+        // Listening first, loading second: a message arriving meanwhile is merged by its id, not lost.
+        CompletableFuture.supplyAsync(() -> chat.open(peer, PAGE), background)
+                .whenComplete((latest, failure) -> ui.execute(() -> {
+                    if (!active) {
+                        return;
+                    }
+                    if (failure != null) {
+                        error.set("The conversation could not be loaded: " + Failures.messageOf(failure));
+                        return;
+                    }
+                    latest.forEach(this::remember);
+                    olderAvailable.set(latest.size() == PAGE);
+                    relayout();
+                }));
     }
 
     public void deactivate() {
@@ -134,20 +147,34 @@ public final class ChatViewModel {
         typing.stopped(peer);
     }
 
-    /** Prepends the page of messages before the oldest shown; false when there are none. */
-    public boolean loadOlder() {
-        if (!olderAvailable.get() || messages.isEmpty()) {
-            return false;
+    /**
+     * Prepends the page of messages before the oldest shown. Completes on the UI executor with true when some
+     * were added; false when there were none (or a page is being loaded already).
+     */
+    public CompletableFuture<Boolean> loadOlder() {
+        if (loadingOlder || !olderAvailable.get() || messages.isEmpty()) {
+            return CompletableFuture.completedFuture(false);
         }
+        loadingOlder = true;
         // Messages sharing the oldest timestamp may not all be shown yet: ask up to and including it.
         Instant oldest = messages.getFirst().timestamp();
         int sameInstant = (int) messages.stream().takeWhile(m -> m.timestamp().equals(oldest)).count();
         int limit = PAGE + sameInstant;
-        List<ChatMessage> older = chat.olderThan(peer, oldest.plusNanos(1), limit);
-        olderAvailable.set(older.size() == limit);
-        long added = older.stream().filter(m -> remember(m) >= 0).count();
-        relayout();
-        return added > 0;
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(() -> chat.olderThan(peer, oldest.plusNanos(1), limit), background)
+                .whenComplete((older, failure) -> ui.execute(() -> {
+                    loadingOlder = false;
+                    if (failure != null) {
+                        error.set("Older messages could not be loaded: " + Failures.messageOf(failure));
+                        done.complete(false);
+                        return;
+                    }
+                    olderAvailable.set(older.size() == limit);
+                    long added = older.stream().filter(m -> remember(m) >= 0).count();
+                    relayout();
+                    done.complete(added > 0);
+                }));
+        return done;
     }
 
     private void composerEdited(String text) {

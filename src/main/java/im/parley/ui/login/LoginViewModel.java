@@ -8,6 +8,7 @@ import im.parley.service.account.LoginRequest;
 import im.parley.service.account.RememberedLogin;
 import im.parley.service.account.RememberedLoginStore;
 import im.parley.service.account.ServerAddress;
+import im.parley.service.common.Failures;
 import im.parley.service.common.InvalidJidException;
 import im.parley.service.common.Jid;
 import im.parley.ui.common.UiExecutor;
@@ -27,6 +28,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /** The login screen: validates the form, logs in, and lets the user decide about a certificate. */
@@ -37,6 +40,7 @@ public final class LoginViewModel {
     private final AccountService account;
     private final RememberedLoginStore remembered;
     private final UiExecutor ui;
+    private final Executor background;
     private final Consumer<Jid> loggedIn;
     private final String resource = "parley-" + HexFormat.of().toHexDigits(new SecureRandom().nextInt()).substring(0, 4);
 
@@ -59,13 +63,19 @@ public final class LoginViewModel {
     private Jid attemptedAccount;
     private CertificateInfo offeredCertificate;
 
+    /** {@code background} does the file work (remembered login, certificate pins), never the JavaFX thread. */
     public LoginViewModel(AccountService account, RememberedLoginStore remembered, UiExecutor ui,
-                          Consumer<Jid> loggedIn) {
+                          Executor background, Consumer<Jid> loggedIn) {
         this.account = account;
         this.remembered = remembered;
         this.ui = ui;
+        this.background = background;
         this.loggedIn = loggedIn;
-        remembered.load().ifPresent(this::fill);
+        background.execute(() -> remembered.load().ifPresent(login -> ui.execute(() -> {
+            if (address.get().isEmpty()) {
+                fill(login); // unless the user started typing already
+            }
+        })));
         address.addListener((obs, old, now) -> addressError.set(""));
     }
 
@@ -155,11 +165,15 @@ public final class LoginViewModel {
     private void finished(Jid bound, Throwable failure, Optional<ServerAddress> server) {
         if (failure == null) {
             phase.set(LoginPhase.EDITING);
-            if (rememberMe.get()) {
-                remembered.save(new RememberedLogin(attemptedAccount, server));
-            } else {
-                remembered.clear();
-            }
+            RememberedLogin login = new RememberedLogin(attemptedAccount, server);
+            boolean remember = rememberMe.get();
+            background.execute(() -> {
+                if (remember) {
+                    remembered.save(login);
+                } else {
+                    remembered.clear();
+                }
+            });
             password.set("");
             loggedIn.accept(bound);
             return;
@@ -207,10 +221,18 @@ public final class LoginViewModel {
         if (phase.get() != LoginPhase.UNTRUSTED_CERTIFICATE || offeredCertificate == null) {
             return;
         }
-        account.trustCertificate(attemptedAccount, offeredCertificate);
+        Jid trusted = attemptedAccount;
+        var certificate = offeredCertificate;
         offeredCertificate = null;
         phase.set(LoginPhase.EDITING);
-        login();
+        CompletableFuture.runAsync(() -> account.trustCertificate(trusted, certificate), background)
+                .whenComplete((ok, failure) -> ui.execute(() -> {
+                    if (failure != null) {
+                        error.set("The certificate could not be remembered: " + Failures.messageOf(failure));
+                    } else {
+                        login();
+                    }
+                }));
     }
 
     public void rejectCertificate() {

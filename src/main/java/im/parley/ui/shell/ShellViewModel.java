@@ -30,6 +30,7 @@ import javafx.beans.property.StringProperty;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The main window of a logged-in account: who is logged in and how the connection is, the
@@ -45,6 +46,7 @@ public final class ShellViewModel {
     private final ChatService chat;
     private final TypingNotifier typing;
     private final UiExecutor ui;
+    private final Executor background;
     private final TimeLabels labels;
     private final Runnable loggedOut;
     private final RosterViewModel rosterViewModel;
@@ -59,12 +61,13 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<ChatViewModel> currentChat = new ReadOnlyObjectWrapper<>();
 
     public ShellViewModel(AccountService account, RosterService roster, ChatService chat, TypingNotifier typing,
-                          UiExecutor ui, TimeLabels labels, Runnable loggedOut) {
+                          UiExecutor ui, Executor background, TimeLabels labels, Runnable loggedOut) {
         this.account = account;
         this.roster = roster;
         this.chat = chat;
         this.typing = typing;
         this.ui = ui;
+        this.background = background;
         this.labels = labels;
         this.loggedOut = loggedOut;
         this.rosterViewModel = new RosterViewModel(roster, chat, ui, this::openChat);
@@ -103,7 +106,7 @@ public final class ShellViewModel {
         if (current != null) {
             current.deactivate();
         }
-        ChatViewModel next = new ChatViewModel(peer, chat, roster, typing, ui, labels);
+        ChatViewModel next = new ChatViewModel(peer, chat, roster, typing, ui, background, labels);
         next.activate();
         currentChat.set(next);
     }

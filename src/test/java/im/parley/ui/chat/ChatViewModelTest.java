@@ -51,7 +51,7 @@ class ChatViewModelTest {
     private final RosterService roster = new RosterService(rosterGateway);
     private final ManualScheduler scheduler = new ManualScheduler();
     private final TypingNotifier typing = new TypingNotifier(chat, scheduler, Duration.ofSeconds(5));
-    private final ChatViewModel model = new ChatViewModel(BOB, chat, roster, typing, UiExecutor.direct(), labels);
+    private final ChatViewModel model = new ChatViewModel(BOB, chat, roster, typing, UiExecutor.direct(), Runnable::run, labels);
 
     /** A message from {@code from} that the server stamped {@code at} (or live when null). */
     private void incoming(Jid from, String id, String body, Instant at) {
@@ -396,7 +396,7 @@ class ChatViewModelTest {
         assertThat(messageLines().getFirst().body()).isEqualTo("message 50");
         assertThat(model.olderAvailableProperty().get()).isTrue();
 
-        assertThat(model.loadOlder()).isTrue();
+        assertThat(model.loadOlder().join()).isTrue();
 
         assertThat(messageLines()).hasSize(total);
         assertThat(messageLines()).extracting(ChatLine.MessageLine::id)
@@ -404,7 +404,7 @@ class ChatViewModelTest {
                 .first().isEqualTo("m000");
         assertThat(model.lines().stream().filter(l -> l instanceof ChatLine.DayLine)).hasSize(1);
         assertThat(model.olderAvailableProperty().get()).isFalse();
-        assertThat(model.loadOlder()).isFalse();
+        assertThat(model.loadOlder().join()).isFalse();
         assertThat(messageLines()).hasSize(total);
     }
 
@@ -415,7 +415,7 @@ class ChatViewModelTest {
         model.activate();
 
         assertThat(model.olderAvailableProperty().get()).isFalse();
-        assertThat(model.loadOlder()).isFalse();
+        assertThat(model.loadOlder().join()).isFalse();
         assertThat(messageLines()).hasSize(1);
     }
 
@@ -442,7 +442,7 @@ class ChatViewModelTest {
         model.activate();
         assertThat(messageLines()).hasSize(ChatViewModel.PAGE);
 
-        model.loadOlder();
+        model.loadOlder().join();
 
         assertThat(messageLines()).hasSize(150);
         assertThat(messageLines()).extracting(ChatLine.MessageLine::body).contains("message 49", "message 50");
@@ -459,5 +459,21 @@ class ChatViewModelTest {
         incoming(BOB_PHONE, "early", "early", null);
 
         assertThat(shownLines()).containsExactly("== Yesterday", "late", "== Today", "early");
+    }
+
+    @Test
+    @DisplayName("the store is read off the UI thread; a message arriving before that read returns is shown once")
+    void storeReadInTheBackgroundMergesWithLiveMessages() {
+        incoming(BOB_PHONE, "stored", "stored", Instant.parse("2026-03-10T09:00:00Z"));
+        List<Runnable> background = new java.util.ArrayList<>();
+        ChatViewModel queued = new ChatViewModel(BOB, chat, roster, typing, UiExecutor.direct(), background::add, labels);
+
+        queued.activate();
+        assertThat(queued.lines()).as("nothing read on the calling thread").isEmpty();
+        incoming(BOB_PHONE, "live", "live", null);
+        background.forEach(Runnable::run);
+
+        assertThat(queued.lines().stream().filter(l -> l instanceof ChatLine.MessageLine)
+                .map(l -> ((ChatLine.MessageLine) l).body())).containsExactly("stored", "live");
     }
 }

@@ -39,7 +39,7 @@ class LoginViewModelTest {
     private final List<Jid> loggedIn = new ArrayList<>();
 
     private LoginViewModel newModel() {
-        return new LoginViewModel(account, remembered, UiExecutor.direct(), loggedIn::add);
+        return new LoginViewModel(account, remembered, UiExecutor.direct(), Runnable::run, loggedIn::add);
     }
 
     private LoginViewModel filledModel() {

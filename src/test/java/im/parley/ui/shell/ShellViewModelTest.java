@@ -64,7 +64,7 @@ class ShellViewModelTest {
         CompletableFuture<Jid> login = account.login(new LoginRequest(ME.bare(), "secret".toCharArray()));
         connection.lastConnect().result().complete(ME);
         assertThat(login).isCompletedWithValue(ME);
-        model = new ShellViewModel(account, roster, chat, typing, UiExecutor.direct(),
+        model = new ShellViewModel(account, roster, chat, typing, UiExecutor.direct(), Runnable::run,
                 new TimeLabels(clock, ZoneOffset.UTC),
                 () -> events.add("loggedOut after " + connection.disconnects + " disconnect(s)"));
         model.start();
