@@ -163,6 +163,8 @@ class ProsodyServerIT {
         try {
             long pid = own.pid();
             Path directory = own.directory();
+            // Prosody writes its pid file a moment after its ports accept connections.
+            await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(directory.resolve("prosody.pid")));
             assertThat(Files.readString(directory.resolve("prosody.pid")).strip()).isEqualTo(Long.toString(pid));
             assertThat(own.c2sPort()).isNotEqualTo(PROSODY.server().c2sPort());
             TestAccount account = own.newAccount("survivor");
