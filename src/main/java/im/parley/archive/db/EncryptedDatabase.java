@@ -72,7 +72,7 @@ public final class EncryptedDatabase implements AutoCloseable {
         return SchemaLadder.version(writer);
     }
 
-    private static Connection connect(Path file, ArchiveKey key, boolean readOnly) throws SQLException {
+    static Connection connect(Path file, ArchiveKey key, boolean readOnly) throws SQLException {
         byte[] raw = key.bytes();
         try {
             SQLiteMCConfig config = SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(raw).build();

@@ -53,7 +53,57 @@ final class SchemaLadder {
                     CREATE TRIGGER message_text_update AFTER UPDATE OF body ON message BEGIN
                         INSERT INTO message_text (message_text, rowid, body) VALUES ('delete', old.id, old.body);
                         INSERT INTO message_text (rowid, body) VALUES (new.id, new.body);
-                    END"""));
+                    END"""),
+            // 2: how a message travelled, correction and retraction links; accounts, roster cache, pinned
+            // certificates, settings and history-sync state move into the archive.
+            List.of("ALTER TABLE message ADD COLUMN transport TEXT NOT NULL DEFAULT 'PLAINTEXT'",
+                    "ALTER TABLE message ADD COLUMN authenticated INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE message ADD COLUMN corrects TEXT",
+                    "ALTER TABLE message ADD COLUMN retracted INTEGER NOT NULL DEFAULT 0",
+                    "CREATE INDEX message_by_corrects ON message (conversation_id, corrects) WHERE corrects IS NOT NULL",
+                    """
+                    CREATE TABLE account (
+                        jid TEXT PRIMARY KEY,
+                        host TEXT,
+                        port INTEGER,
+                        direct_tls INTEGER NOT NULL DEFAULT 0,
+                        remembered INTEGER NOT NULL DEFAULT 0,
+                        last_login INTEGER)""",
+                    """
+                    CREATE TABLE roster_item (
+                        account TEXT NOT NULL,
+                        jid TEXT NOT NULL,
+                        name TEXT,
+                        groups TEXT NOT NULL DEFAULT '[]',
+                        subscription TEXT NOT NULL,
+                        PRIMARY KEY (account, jid))""",
+                    """
+                    CREATE TABLE pinned_certificate (
+                        account TEXT PRIMARY KEY,
+                        sha256 TEXT NOT NULL,
+                        pinned_at INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE setting (
+                        scope TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        PRIMARY KEY (scope, name))""",
+                    """
+                    CREATE TABLE sync_state (
+                        account TEXT NOT NULL,
+                        archive TEXT NOT NULL,
+                        last_stanza_id TEXT,
+                        last_time INTEGER,
+                        complete INTEGER NOT NULL DEFAULT 0,
+                        PRIMARY KEY (account, archive))""",
+                    """
+                    CREATE TABLE sync_gap (
+                        id INTEGER PRIMARY KEY,
+                        account TEXT NOT NULL,
+                        archive TEXT NOT NULL,
+                        after_stanza_id TEXT,
+                        before_stanza_id TEXT,
+                        found_at INTEGER NOT NULL)"""));
 
     private SchemaLadder() {
     }
@@ -64,12 +114,17 @@ final class SchemaLadder {
 
     /** Climbs from the file's version to the latest, one transaction per step. */
     static void climb(Connection connection) throws SQLException {
+        climb(connection, latest());
+    }
+
+    /** Climbs from the file's version up to {@code target} (tests freeze old schemas with it). */
+    static void climb(Connection connection, int target) throws SQLException {
         int version = version(connection);
         if (version > latest()) {
             throw new SQLException("The archive was written by a newer Parley (schema " + version
                     + "; this version knows up to " + latest() + "). Update Parley to open it.");
         }
-        for (int step = version + 1; step <= latest(); step++) {
+        for (int step = version + 1; step <= target; step++) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
