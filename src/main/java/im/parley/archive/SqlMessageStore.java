@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One account's messages in the encrypted archive, with the same behaviour as {@link InMemoryMessageStore} (one
@@ -29,18 +30,20 @@ public final class SqlMessageStore implements MessageStore {
     private static final String COLUMNS =
             "m.local_id, m.direction, m.sender, m.body, m.sent_at, m.state, m.failure, m.origin_id, m.stanza_id";
 
+    private final EncryptedDatabase database;
     private final Connection db;
     private final String account;
     private final Clock clock;
 
     public SqlMessageStore(EncryptedDatabase database, Jid account, Clock clock) {
+        this.database = database;
         this.db = database.writer();
         this.account = account.asBareString();
         this.clock = clock;
     }
 
     @Override
-    public synchronized void append(ChatMessage m) {
+    public void append(ChatMessage m) {
         inTransaction(() -> {
             long conversation = conversationId(m.conversation(), m.timestamp());
             try (PreparedStatement insert = db.prepareStatement("""
@@ -72,7 +75,7 @@ public final class SqlMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized void update(ChatMessage m) {
+    public void update(ChatMessage m) {
         inTransaction(() -> {
             try (PreparedStatement update = db.prepareStatement("""
                     UPDATE message SET body = ?, state = ?, failure = ?, stanza_id = ?
@@ -93,13 +96,13 @@ public final class SqlMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized Optional<ChatMessage> find(Jid conversation, String id) {
+    public Optional<ChatMessage> find(Jid conversation, String id) {
         List<ChatMessage> found = query("WHERE c.peer = ? AND m.local_id = ?", conversation, List.of(id), "", 1);
         return found.stream().findFirst();
     }
 
     @Override
-    public synchronized boolean contains(Jid conversation, String originId, String stanzaId) {
+    public boolean contains(Jid conversation, String originId, String stanzaId) {
         if (originId == null && stanzaId == null) {
             return false;
         }
@@ -108,21 +111,25 @@ public final class SqlMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized List<ChatMessage> latest(Jid conversation, int limit) {
+    public List<ChatMessage> latest(Jid conversation, int limit) {
         List<ChatMessage> newestFirst = query("WHERE c.peer = ?", conversation, List.of(),
                 "ORDER BY m.sent_at DESC, m.id DESC", limit);
         return reversed(newestFirst);
     }
 
     @Override
-    public synchronized List<ChatMessage> before(Jid conversation, Instant before, int limit) {
+    public List<ChatMessage> before(Jid conversation, Instant before, int limit) {
         List<ChatMessage> newestFirst = query("WHERE c.peer = ? AND m.sent_at < ?", conversation,
                 List.of(nanos(before)), "ORDER BY m.sent_at DESC, m.id DESC", limit);
         return reversed(newestFirst);
     }
 
     @Override
-    public synchronized List<Conversation> conversations() {
+    public List<Conversation> conversations() {
+        return reading(this::allConversations);
+    }
+
+    private List<Conversation> allConversations() {
         List<Conversation> all = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement(
                 "SELECT peer FROM conversation WHERE account = ? ORDER BY last_activity DESC, id")) {
@@ -139,7 +146,11 @@ public final class SqlMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized Optional<Conversation> conversation(Jid peer) {
+    public Optional<Conversation> conversation(Jid peer) {
+        return reading(() -> conversationOf(peer));
+    }
+
+    private Optional<Conversation> conversationOf(Jid peer) {
         try (PreparedStatement select = db.prepareStatement(
                 "SELECT unread, last_activity FROM conversation WHERE account = ? AND peer = ?")) {
             select.setString(1, account);
@@ -161,7 +172,7 @@ public final class SqlMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized void markRead(Jid conversation) {
+    public void markRead(Jid conversation) {
         inTransaction(() -> {
             long id = conversationId(conversation, clock.instant());
             try (PreparedStatement read = db.prepareStatement("UPDATE conversation SET unread = 0 WHERE id = ?")) {
@@ -192,6 +203,10 @@ public final class SqlMessageStore implements MessageStore {
     }
 
     private List<ChatMessage> query(String where, Jid peer, List<?> more, String order, int limit) {
+        return reading(() -> queryNow(where, peer, more, order, limit));
+    }
+
+    private List<ChatMessage> queryNow(String where, Jid peer, List<?> more, String order, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM message m JOIN conversation c ON c.id = m.conversation_id "
                 + where + " AND c.account = ? " + order + " LIMIT ?";
         try (PreparedStatement select = db.prepareStatement(sql)) {
@@ -223,18 +238,21 @@ public final class SqlMessageStore implements MessageStore {
 
     private void inTransaction(SqlWork work) {
         try {
-            db.setAutoCommit(false);
-            try {
+            database.write(connection -> {
                 work.run();
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new ArchiveException("The archive could not store the change", e);
+        }
+    }
+
+    /** Reads under the write lock, so a read never sees another store's half-done transaction on the writer. */
+    private <T> T reading(Supplier<T> read) {
+        try {
+            return database.read(connection -> read.get());
+        } catch (SQLException e) {
+            throw new ArchiveException("The archive could not be read", e);
         }
     }
 

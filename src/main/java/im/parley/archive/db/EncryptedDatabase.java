@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The archive file, encrypted at rest in SQLCipher 4 format with a raw 256-bit key. The key is checked in Java
@@ -22,6 +24,7 @@ public final class EncryptedDatabase implements AutoCloseable {
     private final Path file;
     private final ArchiveKey key;
     private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
 
     private EncryptedDatabase(Path file, ArchiveKey key, Connection writer) {
         this.file = file;
@@ -63,6 +66,49 @@ public final class EncryptedDatabase implements AutoCloseable {
         return writer;
     }
 
+    /**
+     * Runs {@code work} as one transaction on the writer, holding the single write lock, so stores that share the
+     * archive never interleave their statements. Rolls back and rethrows on any failure.
+     */
+    public <T> T write(SqlWork<T> work) throws SQLException {
+        writeLock.lock();
+        try {
+            boolean autoCommit = writer.getAutoCommit();
+            if (!autoCommit) {
+                return work.run(writer); // nested inside a transaction of the same thread
+            }
+            writer.setAutoCommit(false);
+            try {
+                T result = work.run(writer);
+                writer.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} on the writer without a transaction, under the write lock (reads that must see writes). */
+    public <T> T read(SqlWork<T> work) throws SQLException {
+        writeLock.lock();
+        try {
+            return work.run(writer);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Work on a connection that may throw {@link SQLException}. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     /** A new read-only connection for one reader thread. */
     public Connection openReader() throws SQLException {
         return connect(file, key, true);
@@ -86,7 +132,7 @@ public final class EncryptedDatabase implements AutoCloseable {
             pragma(connection, "PRAGMA temp_store = MEMORY"); // sorts and temp tables never spill plaintext files
             return connection;
         } finally {
-            java.util.Arrays.fill(raw, (byte) 0);
+            Arrays.fill(raw, (byte) 0);
         }
     }
 
@@ -98,10 +144,12 @@ public final class EncryptedDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        writeLock.lock();
         try {
             writer.close();
         } finally {
             key.close();
+            writeLock.unlock();
         }
     }
 }
