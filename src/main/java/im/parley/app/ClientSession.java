@@ -1,6 +1,7 @@
 package im.parley.app;
 
-import im.parley.archive.InMemoryMessageStore;
+import im.parley.archive.SqlMessageStore;
+import im.parley.archive.db.EncryptedDatabase;
 import im.parley.service.account.AccountService;
 import im.parley.service.account.CertificatePinStore;
 import im.parley.service.chat.ChatService;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,22 +34,41 @@ final class ClientSession implements AutoCloseable {
     private final XmppSession xmpp = new XmppSession();
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("parley-timers").factory());
+    /** The archive's one writer path for this session: pending outgoing rows, in the order they were sent. */
+    private final ExecutorService storage =
+            Executors.newSingleThreadExecutor(Thread.ofVirtual().name("parley-archive-writer").factory());
     final AccountService account;
     final RosterService roster;
     final ChatService chat;
     final TypingNotifier typing;
 
-    ClientSession(CertificatePinStore pins, Clock clock) {
+    ClientSession(CertificatePinStore pins, EncryptedDatabase archive, Clock clock) {
         account = new AccountService(new SmackConnectionGateway(xmpp), pins);
         roster = new RosterService(new SmackRosterGateway(xmpp));
-        chat = new ChatService(new SmackChatGateway(xmpp), new InMemoryMessageStore(clock), clock);
+        SmackChatGateway chatGateway = new SmackChatGateway(xmpp);
+        chat = new ChatService(chatGateway, new SqlMessageStore(archive, chatGateway::ownJid, clock), clock, storage);
         typing = new TypingNotifier(chat, timers, TYPING_PAUSE);
+    }
+
+    /** Lets queued archive writes finish (bounded), so a message typed just before logout is not lost. */
+    private static void drain(ExecutorService executor) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("Archive writes still queued at logout were abandoned");
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
     }
 
     /** Logs out (bounded wait) and stops every thread of this session. */
     @Override
     public void close() {
         try {
+            drain(storage); // queued messages are stored and handed to the server before the stream closes
             account.logout().get(3, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.info("Logout did not finish cleanly: {}", e.toString());

@@ -1,10 +1,15 @@
 package im.parley.app;
 
+import im.parley.archive.SqlArchiveVault;
+import im.parley.archive.SqlCertificatePinStore;
+import im.parley.archive.SqlRememberedLoginStore;
+import im.parley.archive.db.EncryptedDatabase;
 import im.parley.platform.AppDirectories;
-import im.parley.platform.FileCertificatePinStore;
-import im.parley.platform.FileRememberedLoginStore;
+import im.parley.platform.OsKeychain;
 import im.parley.service.account.CertificatePinStore;
 import im.parley.service.account.RememberedLoginStore;
+import im.parley.service.archive.ArchiveService;
+import im.parley.service.archive.PassphraseMeter;
 import im.parley.service.common.Jid;
 import im.parley.ui.chat.TimeLabels;
 import im.parley.ui.common.FxUiExecutor;
@@ -14,6 +19,8 @@ import im.parley.ui.login.LoginView;
 import im.parley.ui.login.LoginViewModel;
 import im.parley.ui.shell.MainView;
 import im.parley.ui.shell.ShellViewModel;
+import im.parley.ui.unlock.UnlockView;
+import im.parley.ui.unlock.UnlockViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -33,7 +40,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.time.ZoneId;
 
-/** The composition root: builds the stores, a client session per login, and the windows. */
+/**
+ * The composition root: unlocks the encrypted archive, builds the stores on it, a client session per login, and the
+ * windows.
+ */
 public final class ParleyApplication extends Application {
 
     static final String EXIT_AFTER_FIRST_FRAME = "parley.exitAfterFirstFrame";
@@ -44,6 +54,9 @@ public final class ParleyApplication extends Application {
     private final ExecutorService background =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("parley-background-", 0).factory());
     private final Clock clock = Clock.systemDefaultZone();
+    private AppDirectories dirs;
+    private SqlArchiveVault vault;
+    private EncryptedDatabase archive;
     private CertificatePinStore pins;
     private RememberedLoginStore remembered;
     private Stage stage;
@@ -54,9 +67,8 @@ public final class ParleyApplication extends Application {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught exception on {}", t.getName(), e));
-        AppDirectories dirs = AppDirectories.forCurrentUser().ensureExist();
-        pins = new FileCertificatePinStore(dirs.config().resolve("certificate-pins.properties"));
-        remembered = new FileRememberedLoginStore(dirs.config().resolve("login.properties"));
+        dirs = AppDirectories.forCurrentUser().ensureExist();
+        vault = new SqlArchiveVault(dirs.data(), new OsKeychain());
     }
 
     @Override
@@ -69,14 +81,32 @@ public final class ParleyApplication extends Application {
         stage.setMinHeight(520);
         // Quitting is explicit: an open popup (a tooltip) would otherwise keep the toolkit alive after the window.
         stage.setOnCloseRequest(e -> Platform.exit());
-        showLogin();
+        showUnlock();
         stage.show();
         FirstFrame.report(stage.getScene(), Boolean.getBoolean(EXIT_AFTER_FIRST_FRAME));
     }
 
+    private void showUnlock() {
+        UnlockViewModel model = new UnlockViewModel(new ArchiveService(vault, background), new PassphraseMeter(), ui,
+                background, this::archiveUnlocked);
+        show(new UnlockView(model).root(), 520, 680);
+        stage.setTitle("Parley — Unlock");
+        model.start();
+    }
+
+    private void archiveUnlocked() {
+        archive = vault.database();
+        pins = new SqlCertificatePinStore(archive, clock);
+        remembered = new SqlRememberedLoginStore(archive, clock);
+        background.execute(() -> {
+            new LegacyFiles(dirs.config()).moveInto(pins, remembered);
+            ui.execute(this::showLogin);
+        });
+    }
+
     private void showLogin() {
         closeSession();
-        session = new ClientSession(pins, clock);
+        session = new ClientSession(pins, archive, clock);
         LoginViewModel model = new LoginViewModel(session.account, remembered, ui, background, this::showMain);
         show(new LoginView(model).root(), 520, 680);
         stage.setTitle("Parley — Log in");
@@ -130,6 +160,11 @@ public final class ParleyApplication extends Application {
     public void stop() {
         closeSession();
         background.shutdown();
+        try {
+            vault.close();
+        } catch (java.sql.SQLException e) {
+            LOG.warn("The archive did not close cleanly: {}", e.toString());
+        }
         LOG.info("Parley stopped");
     }
 }

@@ -32,13 +32,21 @@ public final class SqlMessageStore implements MessageStore {
 
     private final EncryptedDatabase database;
     private final Connection db;
-    private final String account;
+    private final Supplier<Jid> account;
     private final Clock clock;
 
     public SqlMessageStore(EncryptedDatabase database, Jid account, Clock clock) {
+        this(database, account::bare, clock);
+    }
+
+    /**
+     * For a session whose account is known only once logged in: {@code account} is asked on each call (no message
+     * reaches the store before login).
+     */
+    public SqlMessageStore(EncryptedDatabase database, Supplier<Jid> account, Clock clock) {
         this.database = database;
         this.db = database.writer();
-        this.account = account.asBareString();
+        this.account = account;
         this.clock = clock;
     }
 
@@ -86,7 +94,7 @@ public final class SqlMessageStore implements MessageStore {
                 update.setString(3, m.failureReason());
                 update.setString(4, m.stanzaId());
                 update.setString(5, m.id());
-                update.setString(6, account);
+                update.setString(6, account());
                 update.setString(7, m.conversation().asBareString());
                 if (update.executeUpdate() == 0) {
                     throw new IllegalArgumentException("No stored message " + m.id());
@@ -133,7 +141,7 @@ public final class SqlMessageStore implements MessageStore {
         List<Conversation> all = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement(
                 "SELECT peer FROM conversation WHERE account = ? ORDER BY last_activity DESC, id")) {
-            select.setString(1, account);
+            select.setString(1, account());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     conversation(Jid.parse(rows.getString(1))).ifPresent(all::add);
@@ -153,7 +161,7 @@ public final class SqlMessageStore implements MessageStore {
     private Optional<Conversation> conversationOf(Jid peer) {
         try (PreparedStatement select = db.prepareStatement(
                 "SELECT unread, last_activity FROM conversation WHERE account = ? AND peer = ?")) {
-            select.setString(1, account);
+            select.setString(1, account());
             select.setString(2, peer.asBareString());
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -186,14 +194,14 @@ public final class SqlMessageStore implements MessageStore {
     private long conversationId(Jid peer, Instant createdAt) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement(
                 "INSERT OR IGNORE INTO conversation (account, peer, last_activity) VALUES (?, ?, ?)")) {
-            insert.setString(1, account);
+            insert.setString(1, account());
             insert.setString(2, peer.asBareString());
             insert.setLong(3, nanos(createdAt));
             insert.executeUpdate();
         }
         try (PreparedStatement select = db.prepareStatement(
                 "SELECT id FROM conversation WHERE account = ? AND peer = ?")) {
-            select.setString(1, account);
+            select.setString(1, account());
             select.setString(2, peer.asBareString());
             try (ResultSet row = select.executeQuery()) {
                 row.next();
@@ -215,7 +223,7 @@ public final class SqlMessageStore implements MessageStore {
             for (Object value : more) {
                 select.setObject(i++, value);
             }
-            select.setString(i++, account);
+            select.setString(i++, account());
             select.setInt(i, limit);
             List<ChatMessage> found = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
@@ -259,6 +267,10 @@ public final class SqlMessageStore implements MessageStore {
     @FunctionalInterface
     private interface SqlWork {
         void run() throws SQLException;
+    }
+
+    private String account() {
+        return account.get().asBareString();
     }
 
     private static List<ChatMessage> reversed(List<ChatMessage> list) {

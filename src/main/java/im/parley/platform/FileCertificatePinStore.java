@@ -65,4 +65,21 @@ public final class FileCertificatePinStore implements CertificatePinStore {
     private void save(Properties pins) {
         file.save(pins);
     }
+
+    /** Every well-formed pin in the file, for moving them elsewhere. */
+    public synchronized java.util.Map<Jid, String> all() {
+        java.util.Map<Jid, String> found = new java.util.LinkedHashMap<>();
+        Properties pins = load();
+        for (String name : pins.stringPropertyNames()) {
+            String value = pins.getProperty(name);
+            if (FINGERPRINT.matcher(value).matches()) {
+                try {
+                    found.put(Jid.parse(name), value);
+                } catch (RuntimeException e) {
+                    LOG.warn("Ignoring a certificate pin for a malformed address in {}", file.path());
+                }
+            }
+        }
+        return found;
+    }
 }

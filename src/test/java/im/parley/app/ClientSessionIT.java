@@ -11,6 +11,8 @@ import im.parley.testsupport.TestConnections;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import im.parley.archive.db.ArchiveKey;
+import im.parley.archive.db.EncryptedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +52,10 @@ class ClientSessionIT {
             FileCertificatePinStore pins = new FileCertificatePinStore(dir.resolve("pins"));
             Jid account = Jid.parseAccount(alice.jid());
             pins.pin(account, server.certificateSha256());
-            ClientSession session = new ClientSession(pins, Clock.systemUTC());
+            byte[] raw = new byte[im.parley.archive.db.ArchiveKey.BYTES];
+            new java.security.SecureRandom().nextBytes(raw);
+            EncryptedDatabase archive = EncryptedDatabase.open(dir.resolve("archive.db"), new ArchiveKey(raw));
+            ClientSession session = new ClientSession(pins, archive, Clock.systemUTC());
             session.account.login(new LoginRequest(account, alice.password().toCharArray(),
                     Optional.of(new ServerAddress("127.0.0.1", server.c2sPort(), false)), "parley"))
                     .get(10, TimeUnit.SECONDS);
@@ -61,6 +66,7 @@ class ClientSessionIT {
                     .anyMatch(name -> name.startsWith("Smack Reader")).anyMatch(name -> name.startsWith("Smack Writer"));
 
             session.close();
+            archive.close();
 
             Presence seen = bobsRoster.getPresence(JidCreate.bareFrom(alice.jid()));
             await().atMost(Duration.ofSeconds(10)).until(() -> !bobsRoster.getPresence(JidCreate.bareFrom(alice.jid())).isAvailable());

@@ -1,7 +1,5 @@
 package im.parley.app;
 
-import im.parley.platform.FileCertificatePinStore;
-import im.parley.service.common.Jid;
 import im.parley.testsupport.ProsodyExtension;
 import im.parley.testsupport.ProsodyServer;
 import im.parley.testsupport.RosterSeed;
@@ -23,6 +21,7 @@ import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,6 +49,9 @@ import static org.awaitility.Awaitility.await;
 class ParleyAppUiTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final String PASSPHRASE = "tangerine orbit velvet cactus 42";
+    private static final String SENT_MARKER = "Hello from the window parley-out-7c1e9a";
+    private static final String RECEIVED_MARKER = "Hi Alice, Bob here parley-in-93ab5d";
 
     @RegisterExtension
     static final ProsodyExtension PROSODY = new ProsodyExtension();
@@ -72,6 +74,19 @@ class ParleyAppUiTest {
     static void stopApp() throws Exception {
         FxToolkit.cleanupApplication(app);
         System.clearProperty("parley.home");
+    }
+
+    /** The first start asks for the archive passphrase; later tests find it unlocked already. */
+    @BeforeEach
+    void createTheArchiveWhenAsked() {
+        await().atMost(TIMEOUT).until(() -> robot.lookup("#address").tryQuery().isPresent()
+                || robot.lookup("#create").tryQuery().isPresent());
+        if (robot.lookup("#create").tryQuery().isPresent()) {
+            robot.clickOn("#passphrase").write(PASSPHRASE);
+            robot.clickOn("#confirmation").write(PASSPHRASE);
+            robot.clickOn("#create");
+            await().atMost(TIMEOUT).until(() -> robot.lookup("#address").tryQuery().isPresent());
+        }
     }
 
     @AfterEach
@@ -111,19 +126,19 @@ class ParleyAppUiTest {
         robot.clickOn("Bob Builder");
         await().atMost(TIMEOUT).until(() -> robot.lookup("#composer").tryQuery().isPresent());
         assertThat(((javafx.scene.control.Label) robot.lookup("#chatTitle").query()).getText()).isEqualTo("Bob Builder");
-        robot.clickOn("#composer").write("Hello from the window");
+        robot.clickOn("#composer").write(SENT_MARKER);
         robot.type(KeyCode.ENTER);
 
-        await().atMost(TIMEOUT).until(() -> bobReceived.contains("Hello from the window"));
+        await().atMost(TIMEOUT).until(() -> bobReceived.contains(SENT_MARKER));
         ListView<ChatLine> messages = robot.lookup("#messages").query();
-        await().atMost(TIMEOUT).until(() -> messageLine(messages, "Hello from the window")
+        await().atMost(TIMEOUT).until(() -> messageLine(messages, SENT_MARKER)
                 .filter(m -> m.outgoing() && m.mark() == DeliveryMark.DELIVERED).isPresent());
         assertThat(text("#composer")).isEmpty();
 
         bobConnection.sendStanza(bobConnection.getStanzaFactory().buildMessageStanza()
                 .to(JidCreate.entityBareFrom(alice.jid())).ofType(Message.Type.chat)
-                .setBody("Hi Alice, Bob here").build());
-        await().atMost(TIMEOUT).until(() -> messageLine(messages, "Hi Alice, Bob here")
+                .setBody(RECEIVED_MARKER).build());
+        await().atMost(TIMEOUT).until(() -> messageLine(messages, RECEIVED_MARKER)
                 .filter(m -> !m.outgoing() && m.sender().equals("Bob Builder")).isPresent());
         assertThat(WaitForAsyncUtils.waitForAsyncFx(5_000, () -> messages.getItems().getFirst()))
                 .isEqualTo(new ChatLine.DayLine("Today"));
@@ -133,6 +148,12 @@ class ParleyAppUiTest {
         await().atMost(TIMEOUT).until(() -> bobConnection.isConnected()
                 && !Roster.getInstanceFor(bobConnection)
                 .getPresence(JidCreate.bareFrom(alice.jid())).isAvailable());
+
+        // Nothing of the session is readable at rest: not the bodies, the password or the archive passphrase.
+        assertThat(PlaintextScan.filesContaining(home, List.of(SENT_MARKER, RECEIVED_MARKER, alice.password(), PASSPHRASE)))
+                .as("files under the profile directory holding a marker in plaintext").isEmpty();
+        assertThat(PlaintextScan.filesUnder(home)).as("the archive is there and was written")
+                .anyMatch(f -> f.getFileName().toString().equals("archive.db"));
     }
 
     @Test
@@ -140,10 +161,9 @@ class ParleyAppUiTest {
         ProsodyServer server = PROSODY.server();
         TestAccount alice = server.newAccount("alice");
         TestAccount carol = server.newAccount("carol");
-        // Trusted on an earlier login (the trust prompt itself is covered by the chat test).
-        new FileCertificatePinStore(home.resolve("config").resolve("certificate-pins.properties"))
-                .pin(Jid.parseAccount(alice.jid()), server.certificateSha256());
-        submitLogin(alice, server);
+        logIn(alice, server);
+        assertThat(text("#fingerprint").replace("\n", ":")).isEqualTo(server.certificateSha256());
+        robot.clickOn("#trust");
         await().atMost(TIMEOUT).until(() -> robot.lookup("#roster").tryQuery().isPresent());
 
         XMPPTCPConnection carolConnection = TestConnections.connect(server, carol);

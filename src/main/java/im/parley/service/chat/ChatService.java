@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -27,12 +28,22 @@ public final class ChatService {
     private final ChatGateway gateway;
     private final MessageStore store;
     private final Clock clock;
+    private final Executor storage;
     private final List<Consumer<ChatEvent>> listeners = new CopyOnWriteArrayList<>();
 
     public ChatService(ChatGateway gateway, MessageStore store, Clock clock) {
+        this(gateway, store, clock, Runnable::run);
+    }
+
+    /**
+     * {@code storage} runs the store work of {@link #send} (the pending row), so a caller on the UI thread never
+     * waits for the disk; it must run tasks one at a time, in order, so messages keep the order they were sent in.
+     */
+    public ChatService(ChatGateway gateway, MessageStore store, Clock clock, Executor storage) {
         this.gateway = gateway;
         this.store = store;
         this.clock = clock;
+        this.storage = storage;
         gateway.setListener(this::onInbound);
     }
 
@@ -48,7 +59,7 @@ public final class ChatService {
      * Stores the message as pending and sends it. The future fails (and nothing is stored) when the
      * text is empty or too long; once stored, it completes with the message in its new state:
      * {@link DeliveryState#SENT}, or {@link DeliveryState#FAILED} with the reason when the network
-     * could not take it (never an exceptional completion, so the caller always learns the message).
+     * could not take it. It completes exceptionally only when the message could not be stored (then nothing was sent).
      */
     public CompletableFuture<ChatMessage> send(Jid peer, String text) {
         String body = text == null ? "" : text.strip();
@@ -62,21 +73,27 @@ public final class ChatService {
         String id = UUID.randomUUID().toString();
         ChatMessage pending = new ChatMessage(id, peer, Direction.OUTGOING, gateway.ownJid(), body, clock.instant(),
                 DeliveryState.PENDING, null, id, null);
+        return CompletableFuture.supplyAsync(() -> storePending(pending), storage)
+                .thenCompose(stored -> {
+                    CompletableFuture<Void> sent;
+                    try {
+                        sent = gateway.send(new OutgoingMessage(peer.bare(), body, id));
+                    } catch (RuntimeException e) {
+                        sent = CompletableFuture.failedFuture(e); // a gateway that throws must not leave it pending
+                    }
+                    return sent.handle((ok, error) -> error == null
+                            ? moveTo(stored, DeliveryState.SENT, null)
+                            : moveTo(stored, DeliveryState.FAILED, Failures.messageOf(error)));
+                });
+    }
+
+    private ChatMessage storePending(ChatMessage pending) {
         synchronized (this) {
             store.append(pending);
         }
         publish(new ChatEvent.MessageAdded(pending));
         publishConversation(pending.conversation());
-        CompletableFuture<Void> sent;
-        try {
-            sent = gateway.send(new OutgoingMessage(peer.bare(), body, id));
-        } catch (RuntimeException e) {
-            sent = CompletableFuture.failedFuture(e); // a gateway that throws must not leave it pending
-        }
-        return sent
-                .handle((ok, error) -> error == null
-                        ? moveTo(pending, DeliveryState.SENT, null)
-                        : moveTo(pending, DeliveryState.FAILED, Failures.messageOf(error)));
+        return pending;
     }
 
     public CompletableFuture<Void> sendChatState(Jid peer, ChatState state) {

@@ -145,6 +145,15 @@ public final class ChatViewModel {
         composer.set("");
         suppressTyping = false;
         typing.stopped(peer);
+        sent.exceptionally(failure -> {
+            ui.execute(() -> {
+                error.set("Not sent: " + Failures.messageOf(failure));
+                if (composer.get().isEmpty()) {
+                    composer.set(text); // nothing typed since: give the text back rather than lose it
+                }
+            });
+            return null;
+        });
     }
 
     /**
