@@ -127,7 +127,7 @@ public final class SqlArchiveVault implements ArchiveVault, AutoCloseable {
             if (raw.length != ArchiveKey.BYTES) {
                 throw new ArchiveUnlockException(Reason.KEYCHAIN_KEY_MISSING, "The keychain entry for the archive is not a key.");
             }
-            open(new ArchiveKey(raw));
+            open(new ArchiveKey(raw), "The key in the system keychain");
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
@@ -143,11 +143,15 @@ public final class SqlArchiveVault implements ArchiveVault, AutoCloseable {
     }
 
     private void open(ArchiveKey key) throws ArchiveUnlockException {
+        open(key, "That passphrase");
+    }
+
+    private void open(ArchiveKey key, String what) throws ArchiveUnlockException {
         try (key) {
             database = EncryptedDatabase.open(file, key);
         } catch (WrongKeyException e) {
             throw new ArchiveUnlockException(Reason.WRONG_PASSPHRASE,
-                    "That passphrase does not unlock this archive. Nothing was changed; try again.", e);
+                    what + " does not unlock this archive. Nothing was changed; try again.", e);
         } catch (SQLException e) {
             boolean newer = e.getMessage() != null && e.getMessage().contains("newer Parley");
             throw new ArchiveUnlockException(newer ? Reason.NEWER_VERSION : Reason.DAMAGED,

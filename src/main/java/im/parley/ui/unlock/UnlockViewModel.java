@@ -127,12 +127,12 @@ public final class UnlockViewModel {
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                error.set(cause instanceof ArchiveUnlockException e ? e.getMessage()
-                        : "The archive could not be opened: " + cause.getMessage());
                 if (cause instanceof ArchiveUnlockException e
                         && e.reason() == ArchiveUnlockException.Reason.WRONG_PASSPHRASE) {
-                    passphrase.set("");
+                    passphrase.set(""); // before the message: typing clears it
                 }
+                error.set(cause instanceof ArchiveUnlockException e ? e.getMessage()
+                        : "The archive could not be opened: " + cause.getMessage());
             }
         }));
     }
