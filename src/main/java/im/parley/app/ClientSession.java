@@ -6,6 +6,9 @@ import im.parley.service.account.AccountService;
 import im.parley.service.account.CertificatePinStore;
 import im.parley.service.chat.ChatService;
 import im.parley.service.chat.TypingNotifier;
+import im.parley.service.common.Jid;
+import im.parley.service.notify.NotificationService;
+import im.parley.service.notify.Notifier;
 import im.parley.service.roster.RosterService;
 import im.parley.xmpp.SmackChatGateway;
 import im.parley.xmpp.SmackConnectionGateway;
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,13 +45,22 @@ final class ClientSession implements AutoCloseable {
     final RosterService roster;
     final ChatService chat;
     final TypingNotifier typing;
+    final NotificationService notifications;
 
     ClientSession(CertificatePinStore pins, EncryptedDatabase archive, Clock clock) {
+        this(pins, archive, clock, notification -> { }, peer -> false);
+    }
+
+    /** {@code inView} tells whether the user is looking at a conversation now (no notification for it then). */
+    ClientSession(CertificatePinStore pins, EncryptedDatabase archive, Clock clock, Notifier notifier,
+                  Predicate<Jid> inView) {
         account = new AccountService(new SmackConnectionGateway(xmpp), pins);
         roster = new RosterService(new SmackRosterGateway(xmpp));
         SmackChatGateway chatGateway = new SmackChatGateway(xmpp);
         chat = new ChatService(chatGateway, new SqlMessageStore(archive, chatGateway::ownJid, clock), clock, storage);
         typing = new TypingNotifier(chat, timers, TYPING_PAUSE);
+        notifications = new NotificationService(notifier, roster::displayName, inView, clock);
+        chat.addListener(notifications::onChatEvent);
     }
 
     /** Lets queued archive writes finish (bounded), so a message typed just before logout is not lost. */

@@ -5,6 +5,7 @@ import im.parley.archive.SqlCertificatePinStore;
 import im.parley.archive.SqlRememberedLoginStore;
 import im.parley.archive.db.EncryptedDatabase;
 import im.parley.platform.AppDirectories;
+import im.parley.platform.DesktopNotifier;
 import im.parley.platform.OsKeychain;
 import im.parley.service.account.CertificatePinStore;
 import im.parley.service.account.RememberedLoginStore;
@@ -59,8 +60,12 @@ public final class ParleyApplication extends Application {
     private EncryptedDatabase archive;
     private CertificatePinStore pins;
     private RememberedLoginStore remembered;
+    private final DesktopNotifier notifier = new DesktopNotifier();
     private Stage stage;
     private ClientSession session;
+    /** What the user is looking at, read by the notification service on network threads. */
+    private volatile Jid viewing;
+    private volatile boolean focused;
 
     @Override
     public void init() {
@@ -81,6 +86,7 @@ public final class ParleyApplication extends Application {
         stage.setMinHeight(520);
         // Quitting is explicit: an open popup (a tooltip) would otherwise keep the toolkit alive after the window.
         stage.setOnCloseRequest(e -> Platform.exit());
+        stage.focusedProperty().addListener((obs, old, now) -> focused = now);
         showUnlock();
         stage.show();
         FirstFrame.report(stage.getScene(), Boolean.getBoolean(EXIT_AFTER_FIRST_FRAME));
@@ -106,7 +112,7 @@ public final class ParleyApplication extends Application {
 
     private void showLogin() {
         closeSession();
-        session = new ClientSession(pins, archive, clock);
+        session = new ClientSession(pins, archive, clock, notifier, peer -> focused && peer.equals(viewing));
         LoginViewModel model = new LoginViewModel(session.account, remembered, ui, background, this::showMain);
         show(new LoginView(model).root(), 520, 680);
         stage.setTitle("Parley — Log in");
@@ -115,6 +121,13 @@ public final class ParleyApplication extends Application {
     private void showMain(Jid account) {
         ShellViewModel model = new ShellViewModel(session.account, session.roster, session.chat, session.typing, ui,
                 background, new TimeLabels(clock, ZoneId.systemDefault()), this::showLogin);
+        ClientSession current = session;
+        model.currentChatProperty().addListener((obs, old, chat) -> {
+            viewing = chat == null ? null : chat.peer();
+            if (viewing != null) {
+                current.notifications.seen(viewing);
+            }
+        });
         show(new MainView(model).root(), 1100, 720);
         stage.setTitle("Parley — " + account.asBareString());
         model.start();
@@ -149,6 +162,7 @@ public final class ParleyApplication extends Application {
     }
 
     private void closeSession() {
+        viewing = null;
         if (session != null) {
             ClientSession old = session;
             session = null;
