@@ -80,4 +80,18 @@ class SqlAccountStoresTest {
         remembered.clear();
         assertThat(remembered.load()).isEmpty();
     }
+
+    @Test
+    void settingsArePerScopeReplacedAndRemoved() {
+        SqlSettingsStore settings = new SqlSettingsStore(db);
+        assertThat(settings.get("alice@example.org", "clear-on-logout")).isEmpty();
+        settings.put("alice@example.org", "clear-on-logout", "true");
+        settings.put("bob@example.net", "clear-on-logout", "false");
+        settings.put("alice@example.org", "clear-on-logout", "false");
+        assertThat(settings.get("alice@example.org", "clear-on-logout")).contains("false");
+        assertThat(settings.get("bob@example.net", "clear-on-logout")).contains("false");
+        settings.remove("alice@example.org", "clear-on-logout");
+        assertThat(settings.get("alice@example.org", "clear-on-logout")).isEmpty();
+        assertThat(settings.get("bob@example.net", "clear-on-logout")).contains("false");
+    }
 }
