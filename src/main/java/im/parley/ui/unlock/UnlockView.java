@@ -147,6 +147,12 @@ public final class UnlockView {
         field.setId("passphrase");
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(model.passphraseProperty());
+        // Typing goes straight into the passphrase once the screen is up.
+        field.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                field.requestFocus();
+            }
+        });
         model.passphraseProperty().addListener((obs, old, now) -> {
             if (now.isEmpty()) {
                 field.requestFocus();
@@ -191,9 +197,9 @@ public final class UnlockView {
 
     private void showStrength(int score, ProgressBar meter) {
         meter.setProgress(score < 0 ? 0 : (score + 1) / 5.0);
-        meter.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.SUCCESS);
+        meter.getStyleClass().removeAll("strength-weak", "strength-fair", "strength-strong");
         if (score >= 0) {
-            meter.getStyleClass().add(score < 2 ? Styles.DANGER : model.strongEnough(score) ? Styles.SUCCESS : Styles.WARNING);
+            meter.getStyleClass().add(score < 2 ? "strength-weak" : model.strongEnough(score) ? "strength-strong" : "strength-fair");
         }
     }
 }
