@@ -42,7 +42,16 @@ public final class OsKeychain implements Keychain {
 
     @Override
     public Optional<String> load(String entry) throws KeychainException {
-        return call(keyring -> Optional.ofNullable(keyring.getPassword(SERVICE, entry)));
+        return call(keyring -> {
+            try {
+                return Optional.ofNullable(keyring.getPassword(SERVICE, entry));
+            } catch (PasswordAccessException e) {
+                if (isNotFound(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
     }
 
     @Override
@@ -59,6 +68,14 @@ public final class OsKeychain implements Keychain {
             keyring.deletePassword(SERVICE, entry);
             return null;
         });
+    }
+
+    /** java-keyring reports a missing entry as an access failure; each backend words it its own way. */
+    static boolean isNotFound(PasswordAccessException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains("no stored credentials") // Secret Service
+                || message.contains("could not be found") || message.contains("-25300") // macOS errSecItemNotFound
+                || message.contains("1168") || message.contains("element not found"); // Windows ERROR_NOT_FOUND
     }
 
     private <T> T call(KeyringCall<T> work) throws KeychainException {
