@@ -13,8 +13,9 @@ import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The archive file, encrypted at rest in SQLCipher 4 format with a raw 256-bit key. The key is checked in Java
- * before SQLite sees the file (see {@link KeyCheck}); then one writer connection is opened (WAL, temp data in
+ * The archive file, encrypted at rest in SQLCipher 4 format with a raw 256-bit key. An interrupted change of
+ * passphrase is finished or undone first ({@link RekeyRecovery}); the key is checked in Java before SQLite sees
+ * the file (see {@link KeyCheck}); then one writer connection is opened (WAL, temp data in
  * memory only, a large page cache) and the schema climbs to the latest step. Readers get connections of their own.
  */
 public final class EncryptedDatabase implements AutoCloseable {
@@ -38,7 +39,9 @@ public final class EncryptedDatabase implements AutoCloseable {
      * @throws WrongKeyException when the key is not the archive's; the archive is not opened or changed then
      */
     public static EncryptedDatabase open(Path file, ArchiveKey key) throws WrongKeyException, IOException, SQLException {
-        KeyCheck check = new KeyCheck(file);
+        ArchiveFiles files = new ArchiveFiles(file);
+        RekeyRecovery.recover(files);
+        KeyCheck check = new KeyCheck(files.keyCheck());
         if (Files.exists(file)) {
             if (!check.exists()) {
                 throw new IOException("The archive " + file + " has no key check file (" + check.file()
@@ -119,13 +122,48 @@ public final class EncryptedDatabase implements AutoCloseable {
     }
 
     static Connection connect(Path file, ArchiveKey key, boolean readOnly) throws SQLException {
+        return connect(file, key, SQLiteConfig.JournalMode.WAL, SQLiteConfig.SynchronousMode.NORMAL, 5_000, readOnly);
+    }
+
+    private static final int SQLITE_BUSY = 5;
+
+    /**
+     * A connection in rollback-journal mode with full syncs, which only succeeds when no other connection has the
+     * file open (leaving WAL mode needs that, and checkpoints the WAL into the file); for changing the key.
+     *
+     * @throws IllegalStateException when another connection has the file open
+     */
+    static Connection connectAlone(Path file, ArchiveKey key) throws SQLException {
+        try {
+            Connection connection = connect(file, key, SQLiteConfig.JournalMode.DELETE,
+                    SQLiteConfig.SynchronousMode.FULL, 1_000, false);
+            try (var statement = connection.createStatement();
+                 var mode = statement.executeQuery("PRAGMA journal_mode")) {
+                if (!mode.next() || !"delete".equalsIgnoreCase(mode.getString(1))) {
+                    connection.close();
+                    throw new IllegalStateException("The archive " + file + " is open; close it first.");
+                }
+            }
+            return connection;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == SQLITE_BUSY) {
+                throw new IllegalStateException("The archive " + file
+                        + " is open elsewhere; close every connection to it first. Nothing was changed.", e);
+            }
+            throw e;
+        }
+    }
+
+    private static Connection connect(Path file, ArchiveKey key, SQLiteConfig.JournalMode journal,
+                                      SQLiteConfig.SynchronousMode sync, int busyMillis, boolean readOnly)
+            throws SQLException {
         byte[] raw = key.bytes();
         try {
             SQLiteMCConfig config = SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(raw).build();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.setJournalMode(journal);
+            config.setSynchronous(sync);
             config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-            config.setBusyTimeout(5_000);
+            config.setBusyTimeout(busyMillis);
             config.enforceForeignKeys(true);
             config.setReadOnly(readOnly);
             Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());

@@ -5,7 +5,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -24,8 +23,9 @@ final class KeyCheck {
 
     private final Path file;
 
-    KeyCheck(Path archive) {
-        this.file = archive.resolveSibling(archive.getFileName() + ".keycheck");
+    /** The check stored in {@code file} (for example {@link ArchiveFiles#keyCheck()}). */
+    KeyCheck(Path file) {
+        this.file = file.toAbsolutePath();
     }
 
     Path file() {
@@ -36,13 +36,13 @@ final class KeyCheck {
         return Files.exists(file);
     }
 
+    /** Writes the check for {@code key} durably and atomically: a crash leaves the old file or the new one. */
     void write(ArchiveKey key) throws IOException {
         byte[] salt = new byte[SALT_BYTES];
         new SecureRandom().nextBytes(salt);
-        byte[] content = concat(salt, mac(key, salt));
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-        Files.write(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path tmp = ArchiveFiles.temporary(file);
+        Durable.write(tmp, concat(salt, mac(key, salt)));
+        Durable.rename(tmp, file);
     }
 
     /** @throws WrongKeyException when the key is not the one the archive was made with */

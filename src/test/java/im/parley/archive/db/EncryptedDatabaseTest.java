@@ -127,7 +127,7 @@ class EncryptedDatabaseTest {
         try (EncryptedDatabase db = EncryptedDatabase.open(file, randomKey())) {
             insertMessage(db.writer(), "x");
         }
-        Files.delete(new KeyCheck(file).file());
+        Files.delete(new ArchiveFiles(file).keyCheck());
 
         assertThatThrownBy(() -> EncryptedDatabase.open(file, randomKey()))
                 .isInstanceOf(IOException.class).hasMessageContaining("no key check file");
