@@ -3,6 +3,7 @@ package im.parley.archive;
 import im.parley.archive.db.ArchiveKey;
 import im.parley.archive.db.EncryptedDatabase;
 import im.parley.archive.db.PassphraseKdf;
+import im.parley.archive.db.Rekey;
 import im.parley.archive.db.WrongKeyException;
 import im.parley.service.archive.ArchiveUnlockException;
 import im.parley.service.archive.ArchiveUnlockException.Reason;
@@ -130,6 +131,43 @@ public final class SqlArchiveVault implements ArchiveVault, AutoCloseable {
             open(new ArchiveKey(raw), "The key in the system keychain");
         } finally {
             Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    @Override
+    public void changePassphrase(char[] current, char[] next) throws ArchiveUnlockException {
+        KeyDerivationFile.Settings found = readSettings();
+        if (found.source() != KeySource.PASSPHRASE) {
+            throw new ArchiveUnlockException(Reason.STORAGE,
+                    "This archive's key is kept in the system keychain; it has no passphrase to change.");
+        }
+        // The salt and cost stay: the key check is the one commit point of a rekey, and a second file changing
+        // alongside it could not change in the same atomic step.
+        try (ArchiveKey currentKey = PassphraseKdf.derive(current, found.parameters());
+             ArchiveKey nextKey = PassphraseKdf.derive(next, found.parameters())) {
+            EncryptedDatabase open = database();
+            if (!open.hasKey(currentKey)) {
+                throw new ArchiveUnlockException(Reason.WRONG_PASSPHRASE,
+                        "The current passphrase is not right. Nothing was changed.");
+            }
+            if (open.hasKey(nextKey)) {
+                throw new ArchiveUnlockException(Reason.STORAGE, "The new passphrase is the current one.");
+            }
+            try {
+                close();
+            } catch (SQLException e) {
+                throw new ArchiveUnlockException(Reason.STORAGE, "The archive could not be closed for the change: "
+                        + e.getMessage(), e);
+            }
+            try {
+                Rekey.rekey(file, currentKey, nextKey);
+            } catch (WrongKeyException | IOException | SQLException | RuntimeException e) {
+                open(currentKey.copy(), "The current passphrase");
+                throw new ArchiveUnlockException(Reason.STORAGE,
+                        "The passphrase was not changed (" + e.getMessage() + "). The archive still opens with the "
+                                + "current one.", e);
+            }
+            open(nextKey.copy(), "The new passphrase");
         }
     }
 

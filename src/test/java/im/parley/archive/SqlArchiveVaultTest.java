@@ -91,6 +91,34 @@ class SqlArchiveVaultTest {
     }
 
     @Test
+    void thePassphraseChangesOnlyWithTheRightCurrentOneAndTheOldOneThenFails() throws Exception {
+        String next = "seven quiet lanterns over the bay";
+        try (SqlArchiveVault vault = new SqlArchiveVault(dir, keychain)) {
+            vault.create(PASSPHRASE.toCharArray());
+            new SqlCertificatePinStore(vault.database(), Clock.systemUTC()).pin(ME, fingerprint());
+            String before = digest();
+            assertThatThrownBy(() -> vault.changePassphrase("not the passphrase".toCharArray(), next.toCharArray()))
+                    .isInstanceOfSatisfying(ArchiveUnlockException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_PASSPHRASE));
+            assertThat(vault.database().schemaVersion()).as("still open after a refused change").isPositive();
+            assertThatThrownBy(() -> vault.changePassphrase(PASSPHRASE.toCharArray(), PASSPHRASE.toCharArray()))
+                    .isInstanceOf(ArchiveUnlockException.class).hasMessageContaining("current one");
+            vault.changePassphrase(PASSPHRASE.toCharArray(), next.toCharArray());
+            assertThat(new SqlCertificatePinStore(vault.database(), Clock.systemUTC()).pinnedFingerprint(ME))
+                    .as("open again, under the new key, with its data").contains(fingerprint());
+            assertThat(digest()).isNotEqualTo(before);
+        }
+        assertThatThrownBy(() -> new SqlArchiveVault(dir, keychain).unlock(PASSPHRASE.toCharArray()))
+                .isInstanceOfSatisfying(ArchiveUnlockException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_PASSPHRASE));
+        try (SqlArchiveVault vault = new SqlArchiveVault(dir, keychain)) {
+            vault.unlock(next.toCharArray());
+            assertThat(new SqlCertificatePinStore(vault.database(), Clock.systemUTC()).pinnedFingerprint(ME))
+                    .contains(fingerprint());
+        }
+    }
+
+    @Test
     void anArchiveIsNeverCreatedOverAnExistingOne() throws Exception {
         try (SqlArchiveVault vault = new SqlArchiveVault(dir, keychain)) {
             vault.create(PASSPHRASE.toCharArray());

@@ -25,6 +25,11 @@ public final class ArchiveKey implements AutoCloseable {
         return MessageDigest.isEqual(bytes, other);
     }
 
+    /** An independent copy (closing one does not wipe the other). */
+    public ArchiveKey copy() {
+        return new ArchiveKey(bytes());
+    }
+
     /** Overwrites the key in memory. */
     @Override
     public void close() {

@@ -117,6 +117,16 @@ public final class EncryptedDatabase implements AutoCloseable {
         return connect(file, key, true);
     }
 
+    /** Whether {@code candidate} is this open archive's key (a constant-time comparison). */
+    public boolean hasKey(ArchiveKey candidate) {
+        byte[] raw = candidate.bytes();
+        try {
+            return key.sameAs(raw);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
     public int schemaVersion() throws SQLException {
         return SchemaLadder.version(writer);
     }

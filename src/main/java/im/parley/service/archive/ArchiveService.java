@@ -47,6 +47,19 @@ public final class ArchiveService {
         return run(vault::unlockFromKeychain, new char[0]);
     }
 
+    public CompletableFuture<Void> changePassphrase(char[] current, char[] next) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                vault.changePassphrase(current, next);
+            } catch (ArchiveUnlockException e) {
+                throw new CompletionException(e);
+            } finally {
+                Arrays.fill(current, '\0');
+                Arrays.fill(next, '\0');
+            }
+        }, executor);
+    }
+
     private CompletableFuture<Void> run(VaultCall call, char[] toWipe) {
         return CompletableFuture.runAsync(() -> {
             try {

@@ -31,4 +31,13 @@ public interface ArchiveVault {
 
     /** Opens the existing archive with the key kept in the OS keychain. */
     void unlockFromKeychain() throws ArchiveUnlockException;
+
+    /**
+     * Changes the passphrase of the open archive. A crash in the middle leaves the old or the new passphrase
+     * working. The archive is closed and opened again meanwhile, so everything holding it must be rebuilt after.
+     *
+     * @throws ArchiveUnlockException with {@link ArchiveUnlockException.Reason#WRONG_PASSPHRASE} when
+     *                                {@code current} is not the archive's passphrase; nothing changed then
+     */
+    void changePassphrase(char[] current, char[] next) throws ArchiveUnlockException;
 }

@@ -217,6 +217,11 @@ class UnlockViewModelTest {
             record("keychain-unlock", null);
         }
 
+        @Override
+        public void changePassphrase(char[] current, char[] next) throws ArchiveUnlockException {
+            record("change:" + new String(current) + "->" + new String(next), next);
+        }
+
         private void record(String call, char[] passphrase) throws ArchiveUnlockException {
             calls.add(call);
             lastPassphrase = passphrase;
