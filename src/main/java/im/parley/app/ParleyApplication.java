@@ -10,6 +10,7 @@ import im.parley.platform.OsKeychain;
 import im.parley.service.account.CertificatePinStore;
 import im.parley.service.account.RememberedLoginStore;
 import im.parley.service.archive.ArchiveService;
+import im.parley.service.archive.KeySource;
 import im.parley.service.archive.PassphraseMeter;
 import im.parley.service.common.Jid;
 import im.parley.ui.chat.TimeLabels;
@@ -20,6 +21,8 @@ import im.parley.ui.login.LoginView;
 import im.parley.ui.login.LoginViewModel;
 import im.parley.ui.shell.MainView;
 import im.parley.ui.shell.ShellViewModel;
+import im.parley.ui.unlock.ChangePassphraseView;
+import im.parley.ui.unlock.ChangePassphraseViewModel;
 import im.parley.ui.unlock.UnlockView;
 import im.parley.ui.unlock.UnlockViewModel;
 import javafx.application.Application;
@@ -100,6 +103,14 @@ public final class ParleyApplication extends Application {
         model.start();
     }
 
+    private void showChangePassphrase() {
+        closeSession(); // nothing may hold the archive while it is re-encrypted
+        ChangePassphraseViewModel model = new ChangePassphraseViewModel(new ArchiveService(vault, background),
+                new PassphraseMeter(), ui, background, this::archiveUnlocked, this::showLogin);
+        show(new ChangePassphraseView(model).root(), 520, 680);
+        stage.setTitle("Parley — Change archive passphrase");
+    }
+
     private void archiveUnlocked() {
         archive = vault.database();
         pins = new SqlCertificatePinStore(archive, clock);
@@ -114,6 +125,9 @@ public final class ParleyApplication extends Application {
         closeSession();
         session = new ClientSession(pins, archive, clock, notifier, peer -> focused && peer.equals(viewing));
         LoginViewModel model = new LoginViewModel(session.account, remembered, ui, background, this::showMain);
+        if (vault.keySource() == KeySource.PASSPHRASE) {
+            model.offerPassphraseChange(this::showChangePassphrase);
+        }
         show(new LoginView(model).root(), 520, 680);
         stage.setTitle("Parley — Log in");
     }

@@ -32,6 +32,7 @@ class ArchiveUnlockUiTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String PASSPHRASE = "marble lantern quiet harbor 7";
+    private static final String NEW_PASSPHRASE = "copper meadow silent falcon 9";
 
     @TempDir
     Path home;
@@ -48,7 +49,7 @@ class ArchiveUnlockUiTest {
     }
 
     @Test
-    void createThenRestartThenWrongThenRightPassphrase() throws Exception {
+    void createThenRestartThenWrongThenRightPassphraseThenChangeIt() throws Exception {
         Path config = Files.createDirectories(home.resolve("config"));
         Files.writeString(config.resolve("login.properties"), "account=carol@example.org\n");
         Files.writeString(config.resolve("certificate-pins.properties"),
@@ -92,6 +93,26 @@ class ArchiveUnlockUiTest {
         await().atMost(TIMEOUT).until(() -> robot.lookup("#address").tryQuery().isPresent());
         await().atMost(TIMEOUT).until(() -> text("#address").equals("carol@example.org"));
         assertThat(PlaintextScan.filesContaining(home, List.of(PASSPHRASE, "carol@example.org"))).isEmpty();
+
+        robot.clickOn("#offerPassphraseChange");
+        await().atMost(TIMEOUT).until(() -> robot.lookup("#currentPassphrase").tryQuery().isPresent());
+        robot.clickOn("#currentPassphrase").write(PASSPHRASE);
+        robot.clickOn("#newPassphrase").write(NEW_PASSPHRASE);
+        robot.clickOn("#newConfirmation").write(NEW_PASSPHRASE);
+        robot.clickOn("#changePassphrase");
+        await().atMost(Duration.ofSeconds(60)).until(() -> robot.lookup("#address").tryQuery().isPresent());
+        await().atMost(TIMEOUT).until(() -> text("#address").equals("carol@example.org"));
+        FxToolkit.cleanupApplication(app);
+        app = null;
+
+        start();
+        await().atMost(TIMEOUT).until(() -> robot.lookup("#unlock").tryQuery().isPresent());
+        robot.clickOn("#passphrase").write(PASSPHRASE);
+        robot.clickOn("#unlock");
+        await().atMost(TIMEOUT).until(() -> text("#unlockError").contains("does not unlock this archive"));
+        robot.clickOn("#passphrase").write(NEW_PASSPHRASE);
+        robot.clickOn("#unlock");
+        await().atMost(TIMEOUT).until(() -> text("#address").equals("carol@example.org"));
     }
 
     private void start() throws Exception {

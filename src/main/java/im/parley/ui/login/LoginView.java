@@ -172,7 +172,13 @@ public final class LoginView {
             }
         });
         HBox.setHgrow(login, Priority.ALWAYS);
-        return new VBox(login, progress);
+        javafx.scene.control.Hyperlink change = new javafx.scene.control.Hyperlink("Change archive passphrase…");
+        change.setId("offerPassphraseChange");
+        change.getStyleClass().add(Styles.TEXT_SMALL);
+        change.setOnAction(e -> model.changePassphrase());
+        change.visibleProperty().bind(model.passphraseChangeOfferedProperty().and(model.connectingProperty().not()));
+        change.managedProperty().bind(change.visibleProperty());
+        return new VBox(6, login, progress, change);
     }
 
     private Node errorLabel() {

@@ -15,6 +15,8 @@ import im.parley.ui.common.UiExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -59,6 +61,8 @@ public final class LoginViewModel {
     private final ReadOnlyObjectWrapper<LoginPhase> phase = new ReadOnlyObjectWrapper<>(LoginPhase.EDITING);
     private final BooleanBinding connecting = Bindings.equal(LoginPhase.CONNECTING, phase);
 
+    private final ReadOnlyBooleanWrapper passphraseChangeOffered = new ReadOnlyBooleanWrapper(false);
+    private Runnable changePassphrase = () -> { };
     private int attempt;
     private Jid attemptedAccount;
     private CertificateInfo offeredCertificate;
@@ -295,5 +299,21 @@ public final class LoginViewModel {
 
     public BooleanBinding connectingProperty() {
         return connecting;
+    }
+
+    /** Offers "change archive passphrase" on this screen (only for an archive that has a passphrase). */
+    public void offerPassphraseChange(Runnable action) {
+        changePassphrase = action;
+        passphraseChangeOffered.set(true);
+    }
+
+    public void changePassphrase() {
+        if (phase.get() != LoginPhase.CONNECTING) {
+            changePassphrase.run();
+        }
+    }
+
+    public ReadOnlyBooleanProperty passphraseChangeOfferedProperty() {
+        return passphraseChangeOffered.getReadOnlyProperty();
     }
 }
