@@ -116,8 +116,13 @@ public final class SqlMessageStore implements MessageStore {
         if (originId == null && stanzaId == null) {
             return false;
         }
-        return !query("WHERE c.peer = ? AND (m.origin_id = ? OR m.stanza_id = ?)", conversation,
-                java.util.Arrays.asList(originId, stanzaId), "", 1).isEmpty();
+        // One indexed lookup per id: with OR, SQLite scans the whole conversation (quadratic in a long catch-up).
+        return (originId != null && exists("m.origin_id", conversation, originId))
+                || (stanzaId != null && exists("m.stanza_id", conversation, stanzaId));
+    }
+
+    private boolean exists(String column, Jid conversation, String value) {
+        return !query("WHERE c.peer = ? AND " + column + " = ?", conversation, List.of(value), "", 1).isEmpty();
     }
 
     @Override

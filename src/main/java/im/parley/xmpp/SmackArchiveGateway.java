@@ -6,7 +6,11 @@ import im.parley.service.chat.ArchivePage;
 import im.parley.service.chat.ArchiveQuery;
 import im.parley.service.chat.ArchivedMessage;
 import im.parley.service.chat.InboundChat;
+import im.parley.service.common.Jid;
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -15,6 +19,9 @@ import org.jivesoftware.smackx.forward.packet.Forwarded;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.mam.element.MamElements;
 import org.jivesoftware.smackx.rsm.packet.RSMSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,11 +35,51 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SmackArchiveGateway implements ArchiveGateway {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SmackArchiveGateway.class);
+
+    private static final Jid UNPARSABLE_SENDER = Jid.parse("invalid.invalid");
+
     private final XmppSession session;
     private volatile XMPPTCPConnection checked;
 
     public SmackArchiveGateway(XmppSession session) {
         this.session = session;
+        session.onNewConnection(connection -> connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void authenticated(XMPPConnection c, boolean resumed) {
+                if (!resumed) {
+                    announceArchiveClient(c);
+                }
+            }
+        }));
+    }
+
+    /**
+     * Runs on Smack's login thread before the initial presence goes out. A server that sees an archive query
+     * first (Prosody: {@code mam_requested}) does not flood the new session with offline messages one by one:
+     * catch-up brings them instead, with one summary per conversation.
+     */
+    private static void announceArchiveClient(XMPPConnection connection) {
+        try {
+            connection.sendIqRequestAsync(new CountOnlyQuery());
+        } catch (RuntimeException e) {
+            LOG.debug("Could not announce the archive query before presence", e);
+        }
+    }
+
+    /** {@code <query xmlns='urn:xmpp:mam:2'><set><max>0</max></set></query>}: counts, returns no message. */
+    private static final class CountOnlyQuery extends IQ {
+        CountOnlyQuery() {
+            super("query", "urn:xmpp:mam:2");
+            setType(Type.set);
+        }
+
+        @Override
+        protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
+            xml.rightAngleBracket();
+            xml.append("<set xmlns='http://jabber.org/protocol/rsm'><max>0</max></set>");
+            return xml;
+        }
     }
 
     @Override
@@ -100,10 +147,9 @@ public final class SmackArchiveGateway implements ArchiveGateway {
         InboundChat.Incoming incoming = inner == null || inner.getType() == Message.Type.groupchat
                 || inner.getType() == Message.Type.error
                 ? null : SmackChatGateway.InboundMessages.incoming(inner, delay);
-        var carrierFrom = Jids.fromSmack(carrier.getFrom());
+        Jid carrierFrom = Jids.fromSmack(carrier.getFrom());
         if (carrier.getFrom() != null && carrierFrom == null) {
-            // An address Parley cannot even parse is not the user's own account.
-            return new ArchivedMessage(result.getId(), im.parley.service.common.Jid.parse("invalid.invalid"), stamp, incoming);
+            carrierFrom = UNPARSABLE_SENDER; // whatever it was, it is not the user's own account
         }
         return new ArchivedMessage(result.getId(), carrierFrom, stamp, incoming);
     }
