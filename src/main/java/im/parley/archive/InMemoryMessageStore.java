@@ -29,7 +29,16 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized void append(ChatMessage message) {
+    public void append(ChatMessage message) {
+        append(message, true);
+    }
+
+    @Override
+    public void appendHistory(ChatMessage message) {
+        append(message, false);
+    }
+
+    private synchronized void append(ChatMessage message, boolean counts) {
         // A conversation that starts with this message was last active when the message was written
         // (a delayed or archived one is old), not when it reached us.
         ConversationLog log = logs.computeIfAbsent(message.conversation(), p -> new ConversationLog(message.timestamp()));
@@ -42,10 +51,8 @@ public final class InMemoryMessageStore implements MessageStore {
         if (message.stanzaId() != null) {
             log.stanzaIds.put(message.stanzaId(), message.id());
         }
-        if (message.direction() == Direction.INCOMING) {
-            log.unread++;
-        } else {
-            log.unread = 0;
+        if (counts) {
+            log.unread = message.direction() == Direction.INCOMING ? log.unread + 1 : 0;
         }
         log.lastActivity = max(log.lastActivity, message.timestamp());
     }

@@ -52,6 +52,15 @@ public final class SqlMessageStore implements MessageStore {
 
     @Override
     public void append(ChatMessage m) {
+        append(m, true);
+    }
+
+    @Override
+    public void appendHistory(ChatMessage m) {
+        append(m, false);
+    }
+
+    private void append(ChatMessage m, boolean counts) {
         inTransaction(() -> {
             long conversation = conversationId(m.conversation(), m.timestamp());
             try (PreparedStatement insert = db.prepareStatement("""
@@ -71,12 +80,13 @@ public final class SqlMessageStore implements MessageStore {
                 insert.executeUpdate();
             }
             try (PreparedStatement touch = db.prepareStatement("""
-                    UPDATE conversation SET unread = CASE WHEN ? THEN unread + 1 ELSE 0 END,
+                    UPDATE conversation SET unread = CASE WHEN ? THEN unread WHEN ? THEN unread + 1 ELSE 0 END,
                                             last_activity = max(last_activity, ?)
                     WHERE id = ?""")) {
-                touch.setBoolean(1, m.direction() == Direction.INCOMING);
-                touch.setLong(2, nanos(m.timestamp()));
-                touch.setLong(3, conversation);
+                touch.setBoolean(1, !counts);
+                touch.setBoolean(2, m.direction() == Direction.INCOMING);
+                touch.setLong(3, nanos(m.timestamp()));
+                touch.setLong(4, conversation);
                 touch.executeUpdate();
             }
         });
@@ -114,8 +124,13 @@ public final class SqlMessageStore implements MessageStore {
         if (originId == null && stanzaId == null) {
             return false;
         }
-        return !query("WHERE c.peer = ? AND (m.origin_id = ? OR m.stanza_id = ?)", conversation,
-                java.util.Arrays.asList(originId, stanzaId), "", 1).isEmpty();
+        // One indexed lookup per id: with OR, SQLite scans the whole conversation (quadratic in a long catch-up).
+        return (originId != null && exists("m.origin_id", conversation, originId))
+                || (stanzaId != null && exists("m.stanza_id", conversation, stanzaId));
+    }
+
+    private boolean exists(String column, Jid conversation, String value) {
+        return !query("WHERE c.peer = ? AND " + column + " = ?", conversation, List.of(value), "", 1).isEmpty();
     }
 
     @Override

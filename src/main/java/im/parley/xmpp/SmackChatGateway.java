@@ -15,6 +15,7 @@ import org.jivesoftware.smackx.chatstates.ChatStateManager;
 import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.hints.element.NoStoreHint;
+import org.jivesoftware.smackx.mam.element.MamElements;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 import org.jivesoftware.smackx.sid.element.OriginIdElement;
@@ -110,6 +111,9 @@ public final class SmackChatGateway implements ChatGateway {
                         : String.valueOf(error.getCondition()).replace('_', ' ');
                 return new InboundChat.Error(from, message.getStanzaId(), reason);
             }
+            if (MamElements.MamResultExtension.from(message) != null) {
+                return new InboundChat.ArchiveResult(from);
+            }
             CarbonExtension carbon = CarbonExtension.from(message);
             if (carbon != null) {
                 Message forwarded = carbon.getForwarded().getForwardedStanza();
@@ -133,7 +137,7 @@ public final class SmackChatGateway implements ChatGateway {
             return null;
         }
 
-        private static InboundChat.Incoming incoming(Message m, DelayInformation delay) {
+        static InboundChat.Incoming incoming(Message m, DelayInformation delay) {
             OriginIdElement origin = OriginIdElement.getOriginId(m);
             StanzaIdElement stanzaId = StanzaIdElement.getStanzaId(m);
             Instant serverTime = delay == null || delay.getStamp() == null ? null : delay.getStamp().toInstant();

@@ -150,6 +150,18 @@ abstract class MessageStoreContract {
     }
 
     @Test
+    @DisplayName("older history appended from the server leaves the unread count alone, whichever direction")
+    void historyIsNotUnread() {
+        store.append(incoming(BOB, "b1", minutesAgo(1)));
+        store.appendHistory(incoming(BOB, "old-in", minutesAgo(90)));
+        store.appendHistory(outgoing(BOB, "old-out", minutesAgo(80)));
+
+        assertThat(store.conversation(BOB).orElseThrow().unread()).isEqualTo(1);
+        assertThat(ids(store.latest(BOB, 10))).containsExactly("old-in", "old-out", "b1");
+        assertThat(store.conversation(BOB).orElseThrow().lastActivity()).isEqualTo(minutesAgo(1));
+    }
+
+    @Test
     @DisplayName("marking an unknown conversation read creates it empty, active now, so it can be listed")
     void markReadCreatesConversation() {
         store.markRead(Jid.parse("bob@example.org/phone"));

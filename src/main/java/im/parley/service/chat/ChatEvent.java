@@ -20,4 +20,15 @@ public sealed interface ChatEvent {
     /** An inbound stanza was dropped as invalid or forged; {@code reason} is for the user. */
     record StanzaRejected(Jid claimedSender, String reason) implements ChatEvent {
     }
+
+    /**
+     * History sync stored {@code newMessages} messages of this conversation that were not here before (one summary
+     * per conversation instead of one event per message); the conversation's unread count already includes them.
+     */
+    record HistoryCaughtUp(Jid conversation, int newMessages) implements ChatEvent {
+    }
+
+    /** The server's archive could not continue from where Parley stopped: older messages may be missing. */
+    record HistoryGapFound(String reason) implements ChatEvent {
+    }
 }

@@ -128,6 +128,7 @@ public final class ChatService {
             case InboundChat.Receipt r -> acceptReceipt(r);
             case InboundChat.State s -> publish(new ChatEvent.PeerChatStateChanged(s.from().bare(), s.state()));
             case InboundChat.Error e -> acceptError(e);
+            case InboundChat.ArchiveResult a -> acceptArchiveResult(a);
         }
     }
 
@@ -158,6 +159,14 @@ public final class ChatService {
                 return;
             }
             storeNew(m, m.from().bare(), Direction.INCOMING, m.from());
+        }
+    }
+
+    /** Genuine results are taken by the archive query that asked for them; anything else is forged. */
+    private void acceptArchiveResult(InboundChat.ArchiveResult a) {
+        Jid own = gateway.ownJid().bare();
+        if (a.wrapperFrom() != null && !a.wrapperFrom().equals(own)) {
+            reject(a.wrapperFrom(), "A forged message-history result (not sent by your own server account) was ignored.");
         }
     }
 
@@ -222,16 +231,29 @@ public final class ChatService {
         return updated;
     }
 
-    private void reject(Jid claimed, String reason) {
+    /** Runs {@code work} with the inbound pipeline held, so history sync and live delivery dedupe against each other. */
+    synchronized <T> T exclusively(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
+    Jid ownBareJid() {
+        Jid own = gateway.ownJid();
+        if (own == null) {
+            throw new IllegalStateException("Not logged in");
+        }
+        return own.bare();
+    }
+
+    void reject(Jid claimed, String reason) {
         LOG.warn("Rejected inbound stanza from {}: {}", claimed, reason);
         publish(new ChatEvent.StanzaRejected(claimed, reason));
     }
 
-    private void publishConversation(Jid peer) {
+    void publishConversation(Jid peer) {
         store.conversation(peer).ifPresent(c -> publish(new ChatEvent.ConversationChanged(c)));
     }
 
-    private void publish(ChatEvent event) {
+    void publish(ChatEvent event) {
         for (Consumer<ChatEvent> listener : listeners) {
             try {
                 listener.accept(event);

@@ -31,4 +31,11 @@ public sealed interface InboundChat {
 
     record Error(Jid from, String messageId, String reason) implements InboundChat {
     }
+
+    /**
+     * A message carrying an archive (XEP-0313) result, seen outside the query that asked for it: only results from
+     * the user's own account ({@code wrapperFrom} null or the user's bare address) can be genuine.
+     */
+    record ArchiveResult(Jid wrapperFrom) implements InboundChat {
+    }
 }

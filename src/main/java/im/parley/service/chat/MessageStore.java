@@ -11,6 +11,9 @@ public interface MessageStore {
 
     void append(ChatMessage message);
 
+    /** Stores an older message fetched from history: the conversation's unread count does not change. */
+    void appendHistory(ChatMessage message);
+
     void update(ChatMessage message);
 
     Optional<ChatMessage> find(Jid conversation, String id);
