@@ -1,15 +1,20 @@
 package im.parley.app;
 
 import im.parley.archive.SqlMessageStore;
+import im.parley.archive.SqlSyncStore;
 import im.parley.archive.db.EncryptedDatabase;
 import im.parley.service.account.AccountService;
 import im.parley.service.account.CertificatePinStore;
+import im.parley.service.account.ConnectionState;
 import im.parley.service.chat.ChatService;
+import im.parley.service.chat.HistoryPager;
+import im.parley.service.chat.HistorySync;
 import im.parley.service.chat.TypingNotifier;
 import im.parley.service.common.Jid;
 import im.parley.service.notify.NotificationService;
 import im.parley.service.notify.Notifier;
 import im.parley.service.roster.RosterService;
+import im.parley.xmpp.SmackArchiveGateway;
 import im.parley.xmpp.SmackChatGateway;
 import im.parley.xmpp.SmackConnectionGateway;
 import im.parley.xmpp.SmackRosterGateway;
@@ -39,6 +44,8 @@ final class ClientSession implements AutoCloseable {
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("parley-timers").factory());
     /** The archive's one writer path for this session: pending outgoing rows, in the order they were sent. */
+    private final ExecutorService historyWork =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("parley-history-", 0).factory());
     private final ExecutorService storage =
             Executors.newSingleThreadExecutor(Thread.ofVirtual().name("parley-archive-writer").factory());
     final AccountService account;
@@ -46,6 +53,8 @@ final class ClientSession implements AutoCloseable {
     final ChatService chat;
     final TypingNotifier typing;
     final NotificationService notifications;
+    final HistorySync history;
+    final HistoryPager pager;
 
     ClientSession(CertificatePinStore pins, EncryptedDatabase archive, Clock clock) {
         this(pins, archive, clock, notification -> { }, peer -> false);
@@ -57,7 +66,24 @@ final class ClientSession implements AutoCloseable {
         account = new AccountService(new SmackConnectionGateway(xmpp), pins);
         roster = new RosterService(new SmackRosterGateway(xmpp));
         SmackChatGateway chatGateway = new SmackChatGateway(xmpp);
-        chat = new ChatService(chatGateway, new SqlMessageStore(archive, chatGateway::ownJid, clock), clock, storage);
+        SqlMessageStore messages = new SqlMessageStore(archive, chatGateway::ownJid, clock);
+        chat = new ChatService(chatGateway, messages, clock, storage);
+        SmackArchiveGateway archiveGateway = new SmackArchiveGateway(xmpp);
+        SqlSyncStore sync = new SqlSyncStore(archive, chatGateway::ownJid, clock);
+        history = new HistorySync(archiveGateway, chat, messages, sync, clock, historyWork);
+        pager = new HistoryPager(archiveGateway, chat, messages, sync, clock, historyWork);
+        // Every (re)connection catches up from where the archive stopped.
+        account.addListener(event -> {
+            if (event.state() == ConnectionState.CONNECTED) {
+                history.catchUp().whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("History catch-up stopped: {}", failure.toString());
+                    } else {
+                        LOG.info("History catch-up: {} new messages in {} pages", done.stored(), done.pages());
+                    }
+                });
+            }
+        });
         typing = new TypingNotifier(chat, timers, TYPING_PAUSE);
         notifications = new NotificationService(notifier, roster::displayName, inView, clock);
         chat.addListener(notifications::onChatEvent);
@@ -87,6 +113,7 @@ final class ClientSession implements AutoCloseable {
             LOG.info("Logout did not finish cleanly: {}", e.toString());
         } finally {
             timers.shutdownNow();
+            historyWork.shutdownNow();
             xmpp.close();
         }
     }

@@ -21,12 +21,17 @@ import java.util.function.Supplier;
 public final class SqlSyncStore implements SyncStore {
 
     private final EncryptedDatabase database;
-    private final String account;
+    private final Supplier<Jid> account;
     private final Clock clock;
 
     public SqlSyncStore(EncryptedDatabase database, Jid account, Clock clock) {
+        this(database, account::bare, clock);
+    }
+
+    /** For a session whose account is known only once logged in (asked on each call). */
+    public SqlSyncStore(EncryptedDatabase database, Supplier<Jid> account, Clock clock) {
         this.database = database;
-        this.account = account.asBareString();
+        this.account = account;
         this.clock = clock;
     }
 
@@ -45,7 +50,7 @@ public final class SqlSyncStore implements SyncStore {
             return database.read(db -> {
                 try (PreparedStatement select = db.prepareStatement(
                         "SELECT last_stanza_id, last_time, complete FROM sync_state WHERE account = ? AND archive = ?")) {
-                    select.setString(1, account);
+                    select.setString(1, account.get().asBareString());
                     select.setString(2, archive);
                     try (ResultSet row = select.executeQuery()) {
                         if (!row.next()) {
@@ -68,7 +73,7 @@ public final class SqlSyncStore implements SyncStore {
                 INSERT INTO sync_state (account, archive, last_stanza_id, last_time, complete) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (account, archive) DO UPDATE SET last_stanza_id = excluded.last_stanza_id,
                     last_time = excluded.last_time, complete = excluded.complete""",
-                account, archive, cursor.lastStanzaId(),
+                account.get().asBareString(), archive, cursor.lastStanzaId(),
                 cursor.lastTime() == null ? null : Times.nanos(cursor.lastTime()), cursor.complete());
     }
 
@@ -76,7 +81,7 @@ public final class SqlSyncStore implements SyncStore {
     public void recordGap(String archive, String afterId, String beforeId) {
         write("""
                 INSERT INTO sync_gap (account, archive, after_stanza_id, before_stanza_id, found_at)
-                VALUES (?, ?, ?, ?, ?)""", account, archive, afterId, beforeId, Times.nanos(clock.instant()));
+                VALUES (?, ?, ?, ?, ?)""", account.get().asBareString(), archive, afterId, beforeId, Times.nanos(clock.instant()));
     }
 
     private void write(String sql, Object... values) {

@@ -45,8 +45,10 @@ public final class NotificationService {
     }
 
     public void onChatEvent(ChatEvent event) {
-        if (event instanceof ChatEvent.MessageAdded added) {
-            messageArrived(added.message());
+        switch (event) {
+            case ChatEvent.MessageAdded added -> messageArrived(added.message());
+            case ChatEvent.HistoryCaughtUp caught -> caughtUp(caught.conversation(), caught.newMessages());
+            default -> { }
         }
     }
 
