@@ -19,7 +19,7 @@ final class Fts5Match {
         StringJoiner all = new StringJoiner(" AND ");
         for (SearchTerms.Term term : terms.terms()) {
             all.add(switch (term) {
-                case SearchTerms.Word(String text) -> quoted(text) + "*";
+                case SearchTerms.Word(String text, boolean prefix) -> quoted(text) + (prefix ? "*" : "");
                 case SearchTerms.Phrase(var words, boolean prefixLast) ->
                         quoted(String.join(" ", words)) + (prefixLast ? "*" : "");
             });

@@ -78,6 +78,18 @@ class SqlMessageSearchTest {
     }
 
     @Test
+    @DisplayName("a word of one or two letters matches only that word, not every word it starts")
+    void shortWordsAreWholeWords() {
+        String the = add(BOB, "the theatre at 7");
+        String th = add(BOB, "th is not a word");
+
+        assertThat(ids("th")).containsExactly(th);
+        assertThat(ids("the")).containsExactly(the);
+        assertThat(ids("7")).containsExactly(the);
+        assertThat(ids("thea")).containsExactly(the);
+    }
+
+    @Test
     @DisplayName("every plain word must match, in any order")
     void allWordsMustMatch() {
         String both = add(BOB, "the train to Berlin leaves at nine");
@@ -202,6 +214,23 @@ class SqlMessageSearchTest {
                 NOW.minus(Duration.ofHours(1)));
 
         assertThat(ids("pizza")).containsExactly(best, newer, older, weak);
+    }
+
+    @Test
+    @DisplayName("beyond the candidate window only the most recent matches are ranked, counted within the scope")
+    void candidateWindow() {
+        String oldBest = add(BOB, "tea tea tea");
+        List<String> bobs = IntStream.range(0, 6).mapToObj(i -> add(BOB, "tea with some more words " + i)).toList();
+        String carols = add(CAROL, "tea");
+
+        try (SqlMessageSearch windowed = new SqlMessageSearch(archive.database, ALICE, 1, 5)) {
+            List<String> everywhere = windowed.search(SearchQuery.everywhere("tea", 50)).stream()
+                    .map(SearchHit::messageId).toList();
+            assertThat(everywhere).hasSize(5).doesNotContain(oldBest).startsWith(carols);
+            assertThat(windowed.search(SearchQuery.in(BOB, "tea", 50))).extracting(SearchHit::messageId)
+                    .containsExactlyInAnyOrderElementsOf(bobs.subList(1, 6));
+        }
+        assertThat(ids("tea")).as("the default window holds them all").hasSize(8).startsWith(oldBest);
     }
 
     @Test

@@ -9,6 +9,11 @@ import java.util.List;
  * letter or a digit only separates words, so no character the user types has a meaning of its own beyond the
  * double quote; a quote left open makes a phrase of the rest, its last word still being typed (a prefix).
  *
+ * <p>A word of fewer than {@link #MIN_PREFIX_CHARS} letters (in alphabetic scripts) matches only as a whole word:
+ * "th" as a prefix would match most of an archive and cost a merge of every word it starts, which is slow (seconds
+ * on a million messages) and useless. Han, kana and Hangul words keep prefix matching, as one or two of their
+ * characters already make a word.
+ *
  * <p>Words keep their case and accents here; folding them is the store's job (it must fold exactly as it
  * indexed). At most {@link #MAX_TERMS} terms of at most {@link #MAX_WORD_CHARS} characters are kept: a longer
  * word is shortened to a prefix of itself and further terms are dropped, which can only widen the result.
@@ -17,16 +22,26 @@ public record SearchTerms(List<Term> terms) {
 
     public static final int MAX_TERMS = 16;
     public static final int MAX_WORD_CHARS = 64;
+    public static final int MIN_PREFIX_CHARS = 3;
 
     /** One condition every hit must meet. */
     public sealed interface Term {
     }
 
-    /** A word that matches every indexed word it starts ({@code caf} matches café and Cafeteria). */
-    public record Word(String text) implements Term {
+    /**
+     * A word that matches every indexed word it starts ({@code caf} matches café and Cafeteria), or only itself
+     * when {@code prefix} is false (a short word).
+     */
+    public record Word(String text, boolean prefix) implements Term {
+
+        /** A word as typed: a prefix unless it is too short to be one. */
+        public Word(String text) {
+            this(text, prefixWorthy(text));
+        }
+
         @Override
         public String toString() {
-            return "Word[" + text.length() + " chars]";
+            return "Word[" + text.length() + " chars" + (prefix ? ", prefix" : "") + "]";
         }
     }
 
@@ -107,6 +122,16 @@ public record SearchTerms(List<Term> terms) {
             words.add(word.toString());
         }
         word.setLength(0);
+    }
+
+    static boolean prefixWorthy(String word) {
+        if (word.codePointCount(0, word.length()) >= MIN_PREFIX_CHARS) {
+            return true;
+        }
+        return word.codePoints().anyMatch(cp -> switch (Character.UnicodeScript.of(cp)) {
+            case HAN, HIRAGANA, KATAKANA, HANGUL -> true;
+            default -> false;
+        });
     }
 
     private static boolean isMark(int cp) {

@@ -25,6 +25,13 @@ class SearchTermsTest {
     }
 
     @Test
+    @DisplayName("words shorter than three letters match whole words only, except in Han, kana and Hangul")
+    void shortWords() {
+        assertThat(parse("th caf 日本 한국 ab1")).containsExactly(new Word("th", false), new Word("caf", true),
+                new Word("日本", true), new Word("한국", true), new Word("ab1", true));
+    }
+
+    @Test
     @DisplayName("quoted text becomes a phrase; an open quote a phrase whose last word is a prefix")
     void phrases() {
         assertThat(parse("x \"quick  brown\" y")).containsExactly(new Word("x"),
