@@ -109,6 +109,26 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
+    public synchronized List<ChatMessage> around(Jid conversation, String id, int before, int after) {
+        requireNotNegative(before, after);
+        ConversationLog log = logs.get(conversation.bare());
+        if (log == null || !log.byId.containsKey(id)) {
+            return List.of();
+        }
+        int at = 0;
+        while (!log.messages.get(at).id().equals(id)) {
+            at++;
+        }
+        return List.copyOf(log.messages.subList(Math.max(0, at - before), Math.min(log.messages.size(), at + after + 1)));
+    }
+
+    static void requireNotNegative(int before, int after) {
+        if (before < 0 || after < 0) {
+            throw new IllegalArgumentException("Counts around a message cannot be negative: " + before + ", " + after);
+        }
+    }
+
+    @Override
     public synchronized List<Conversation> conversations() {
         List<Conversation> all = new ArrayList<>();
         logs.keySet().forEach(peer -> conversation(peer).ifPresent(all::add));

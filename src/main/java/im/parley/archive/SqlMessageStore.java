@@ -148,6 +148,43 @@ public final class SqlMessageStore implements MessageStore {
     }
 
     @Override
+    public List<ChatMessage> around(Jid conversation, String id, int before, int after) {
+        InMemoryMessageStore.requireNotNegative(before, after);
+        return reading(() -> aroundNow(conversation, id, before, after));
+    }
+
+    private List<ChatMessage> aroundNow(Jid conversation, String id, int before, int after) {
+        Optional<long[]> anchor = position(conversation, id);
+        if (anchor.isEmpty()) {
+            return List.of();
+        }
+        long sentAt = anchor.get()[0];
+        long rowId = anchor.get()[1];
+        List<ChatMessage> window = new ArrayList<>(reversed(queryNow(
+                "WHERE c.peer = ? AND (m.sent_at < ? OR (m.sent_at = ? AND m.id < ?))", conversation,
+                List.of(sentAt, sentAt, rowId), "ORDER BY m.sent_at DESC, m.id DESC", before)));
+        window.addAll(queryNow("WHERE c.peer = ? AND (m.sent_at > ? OR (m.sent_at = ? AND m.id >= ?))", conversation,
+                List.of(sentAt, sentAt, rowId), "ORDER BY m.sent_at, m.id", after + 1));
+        return List.copyOf(window);
+    }
+
+    /** The message's (sent_at, row id), the order key of a conversation. */
+    private Optional<long[]> position(Jid conversation, String id) {
+        try (PreparedStatement select = db.prepareStatement("""
+                SELECT m.sent_at, m.id FROM message m JOIN conversation c ON c.id = m.conversation_id
+                WHERE c.account = ? AND c.peer = ? AND m.local_id = ?""")) {
+            select.setString(1, account());
+            select.setString(2, conversation.asBareString());
+            select.setString(3, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new long[] {row.getLong(1), row.getLong(2)}) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new ArchiveException("Cannot find a message of " + conversation.bare(), e);
+        }
+    }
+
+    @Override
     public List<Conversation> conversations() {
         return reading(this::allConversations);
     }

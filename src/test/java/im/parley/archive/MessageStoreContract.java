@@ -240,4 +240,45 @@ abstract class MessageStoreContract {
 
         assertThat(ids(page)).containsExactly("m1");
     }
+
+    @Test
+    @DisplayName("around() gives the message with its older and newer neighbours, oldest first")
+    void around() {
+        for (int i = 1; i <= 9; i++) {
+            store.append(incoming(BOB, "m" + i, minutesAgo(60 - i)));
+        }
+        store.append(incoming(CAROL, "c1", minutesAgo(30)));
+
+        assertThat(ids(store.around(BOB, "m5", 2, 3))).containsExactly("m3", "m4", "m5", "m6", "m7", "m8");
+        assertThat(ids(store.around(Jid.parse("bob@example.org/phone"), "m5", 0, 0))).containsExactly("m5");
+        assertThat(ids(store.around(BOB, "m2", 5, 1))).containsExactly("m1", "m2", "m3");
+        assertThat(ids(store.around(BOB, "m8", 1, 5))).containsExactly("m7", "m8", "m9");
+        assertThat(ids(store.around(BOB, "m9", 0, 100))).as("paging newer from the newest: only itself")
+                .containsExactly("m9");
+    }
+
+    @Test
+    @DisplayName("around() keeps messages with the same timestamp in arrival order on both sides")
+    void aroundEqualTimestamps() {
+        store.append(incoming(BOB, "a", NOW));
+        store.append(incoming(BOB, "b", NOW));
+        store.append(incoming(BOB, "c", NOW));
+        store.append(incoming(BOB, "early", minutesAgo(1)));
+        store.append(incoming(BOB, "d", NOW));
+
+        assertThat(ids(store.around(BOB, "b", 2, 1))).containsExactly("early", "a", "b", "c");
+        assertThat(ids(store.around(BOB, "c", 10, 10))).containsExactly("early", "a", "b", "c", "d");
+        assertThat(ids(store.around(BOB, "a", 0, 10))).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    @DisplayName("around() of an unknown message or conversation is empty; negative counts are an error")
+    void aroundUnknown() {
+        store.append(incoming(BOB, "m1", minutesAgo(1)));
+
+        assertThat(store.around(BOB, "ghost", 5, 5)).isEmpty();
+        assertThat(store.around(CAROL, "m1", 5, 5)).isEmpty();
+        assertThatThrownBy(() -> store.around(BOB, "m1", -1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.around(BOB, "m1", 0, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

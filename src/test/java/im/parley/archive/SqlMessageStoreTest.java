@@ -86,5 +86,7 @@ class SqlMessageStoreTest extends MessageStoreContract {
 
         assertThat(other.latest(BOB, 10)).isEmpty();
         assertThat(other.conversations()).isEmpty();
+        assertThat(other.around(BOB, "id-2", 5, 5)).isEmpty();
+        assertThat(store.around(BOB, "id-2", 5, 5)).hasSize(1);
     }
 }

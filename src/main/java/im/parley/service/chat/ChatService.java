@@ -108,6 +108,22 @@ public final class ChatService {
         return latest;
     }
 
+    /**
+     * Opens the conversation as {@link #open} does, centred on message {@code id}: up to {@code before} older
+     * messages, the message, up to {@code after} newer ones. Empty when the conversation has no such message.
+     */
+    public synchronized List<ChatMessage> openAround(Jid peer, String id, int before, int after) {
+        store.markRead(peer.bare());
+        List<ChatMessage> window = store.around(peer.bare(), id, before, after);
+        publishConversation(peer.bare());
+        return window;
+    }
+
+    /** Message {@code id} with up to {@code before} older and {@code after} newer ones, oldest first. */
+    public synchronized List<ChatMessage> around(Jid peer, String id, int before, int after) {
+        return store.around(peer.bare(), id, before, after);
+    }
+
     public synchronized List<ChatMessage> olderThan(Jid peer, Instant before, int limit) {
         return store.before(peer.bare(), before, limit);
     }

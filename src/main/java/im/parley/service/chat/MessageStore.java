@@ -27,6 +27,12 @@ public interface MessageStore {
     /** Up to {@code limit} messages older than {@code before}, oldest first. */
     List<ChatMessage> before(Jid conversation, Instant before, int limit);
 
+    /**
+     * The message {@code id} with up to {@code before} messages just older and up to {@code after} just newer,
+     * oldest first, in the order {@link #latest} uses; empty when the conversation has no such message.
+     */
+    List<ChatMessage> around(Jid conversation, String id, int before, int after);
+
     List<Conversation> conversations();
 
     Optional<Conversation> conversation(Jid peer);

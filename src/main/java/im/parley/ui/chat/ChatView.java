@@ -2,7 +2,10 @@ package im.parley.ui.chat;
 
 import atlantafx.base.theme.Styles;
 import im.parley.ui.common.Badge;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -25,6 +28,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** One conversation: header, the (virtualised) message list and the composer. */
@@ -34,6 +38,9 @@ public final class ChatView {
     private final BorderPane root = new BorderPane();
     private final ListView<ChatLine> messages;
     private final TextArea composer = new TextArea();
+    /** The message shown highlighted for a moment after opening the conversation at it. */
+    private final StringProperty highlighted = new SimpleStringProperty("");
+    private final PauseTransition highlightFade = new PauseTransition(Duration.seconds(2.5));
 
     public ChatView(ChatViewModel model) {
         this.model = model;
@@ -42,6 +49,20 @@ public final class ChatView {
         root.setTop(header());
         root.setCenter(messages);
         root.setBottom(composerBar());
+        highlightFade.setOnFinished(e -> highlighted.set(""));
+        model.focusedMessageProperty().addListener((obs, old, id) -> focus(id));
+        focus(model.focusedMessageProperty().get());
+    }
+
+    /** Scrolls the message to the middle of the list and highlights it briefly. */
+    private void focus(String id) {
+        int index = id == null || id.isEmpty() ? -1 : model.lineIndexOf(id);
+        if (index < 0) {
+            return;
+        }
+        messages.scrollTo(Math.max(0, index - 3));
+        highlighted.set(id);
+        highlightFade.playFromStart();
     }
 
     public Parent root() {
@@ -83,7 +104,7 @@ public final class ChatView {
         list.setCellFactory(v -> new LineCell());
         model.lines().addListener((ListChangeListener<ChatLine>) change -> {
             while (change.next()) {
-                if (change.wasAdded() && change.getTo() == list.getItems().size()) {
+                if (change.wasAdded() && change.getTo() == list.getItems().size() && !model.newerAvailableProperty().get()) {
                     list.scrollTo(list.getItems().size() - 1);
                 }
             }
@@ -94,8 +115,11 @@ public final class ChatView {
         list.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0 && firstVisibleIndex(list) == 0) {
                 loadOlderKeepingPosition(list);
+            } else if (e.getDeltaY() < 0 && lastVisibleIndex(list) == list.getItems().size() - 1) {
+                loadNewerKeepingPosition(list);
             }
         });
+        highlighted.addListener((obs, old, now) -> list.refresh());
         return list;
     }
 
@@ -104,6 +128,22 @@ public final class ChatView {
             return flow.getFirstVisibleCell().getIndex();
         }
         return -1;
+    }
+
+    private static int lastVisibleIndex(ListView<ChatLine> list) {
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getLastVisibleCell() != null) {
+            return flow.getLastVisibleCell().getIndex();
+        }
+        return -1;
+    }
+
+    private void loadNewerKeepingPosition(ListView<ChatLine> list) {
+        int lastShown = list.getItems().size() - 1;
+        model.loadNewer().thenAccept(added -> {
+            if (added) {
+                list.scrollTo(Math.max(0, lastShown - 5));
+            }
+        });
     }
 
     private void loadOlderKeepingPosition(ListView<ChatLine> list) {
@@ -169,7 +209,8 @@ public final class ChatView {
             }
             setGraphic(switch (line) {
                 case ChatLine.DayLine day -> dayGraphic(day);
-                case ChatLine.MessageLine message -> messageGraphic(message, getListView().getWidth());
+                case ChatLine.MessageLine message -> messageGraphic(message, getListView().getWidth(),
+                        message.id().equals(highlighted.get()));
             });
         }
     }
@@ -182,7 +223,7 @@ public final class ChatView {
         return box;
     }
 
-    private static Node messageGraphic(ChatLine.MessageLine m, double listWidth) {
+    private static Node messageGraphic(ChatLine.MessageLine m, double listWidth, boolean highlight) {
         Label sender = new Label(m.sender());
         sender.getStyleClass().addAll("message-sender", Styles.TEXT_SMALL);
         Text body = new Text(m.body());
@@ -202,6 +243,9 @@ public final class ChatView {
         }
         VBox bubble = new VBox(2, sender, flow, meta);
         bubble.getStyleClass().addAll("bubble", m.outgoing() ? "bubble-outgoing" : "bubble-incoming");
+        if (highlight) {
+            bubble.getStyleClass().add("bubble-found");
+        }
         bubble.setMaxWidth(Region.USE_PREF_SIZE);
         if (!m.failure().isEmpty()) {
             Label failure = new Label("Not sent: " + m.failure());

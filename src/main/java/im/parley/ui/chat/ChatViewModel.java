@@ -66,8 +66,14 @@ public final class ChatViewModel {
     private final ReadOnlyBooleanWrapper peerTyping = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper olderAvailable = new ReadOnlyBooleanWrapper(true);
+    /** True while the window shown ends before the newest stored message (opened at an older one). */
+    private final ReadOnlyBooleanWrapper newerAvailable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper focusedMessage = new ReadOnlyStringWrapper("");
+    /** Live messages that arrived while the newest ones were not shown; merged when the window reaches them. */
+    private final List<ChatMessage> heldLive = new ArrayList<>();
     private boolean active;
     private boolean loadingOlder;
+    private boolean loadingNewer;
     private LocalDate laidOutOn;
     private boolean suppressTyping;
 
@@ -96,11 +102,60 @@ public final class ChatViewModel {
         if (active) {
             return;
         }
+        startFollowing();
+        loadLatest();
+    }
+
+    /**
+     * Like {@link #activate()}, but shows the stored messages around {@code messageId} and asks the view to scroll
+     * to it and highlight it ({@link #focusedMessageProperty()}); older and newer pages load from there, and new
+     * messages show once the window has reached the newest. An unknown id shows the newest messages with a note.
+     */
+    public void activateAt(String messageId) {
+        if (active) {
+            return;
+        }
+        startFollowing();
+        int half = PAGE / 2;
+        CompletableFuture.supplyAsync(() -> chat.openAround(peer, messageId, half, half), background)
+                .whenComplete((window, failure) -> ui.execute(() -> {
+                    if (!active) {
+                        return;
+                    }
+                    if (failure != null) {
+                        error.set("The conversation could not be loaded: " + Failures.messageOf(failure));
+                        return;
+                    }
+                    if (window.isEmpty()) {
+                        error.set("That message is no longer in the archive.");
+                        loadLatest();
+                        return;
+                    }
+                    int at = indexOfId(window, messageId);
+                    heldLive.addAll(messages); // arrived while loading: newer than the window, maybe past a gap
+                    messages.clear();
+                    ids.clear();
+                    window.forEach(this::remember);
+                    olderAvailable.set(at == half);
+                    newerAvailable.set(window.size() - at - 1 == half);
+                    if (!newerAvailable.get()) {
+                        mergeHeldLive();
+                    }
+                    relayout();
+                    focusedMessage.set(messageId);
+                }));
+    }
+
+    private void startFollowing() {
         active = true;
+        // Listening first, loading second: a message arriving meanwhile is merged by its id, not lost.
         chat.addListener(chatListener);
         roster.addListener(rosterListener);
         refreshPeer();
-        // Listening first, loading second: a message arriving meanwhile is merged by its id, not lost.
+    }
+
+    private void loadLatest() {
+        boolean replacing = newerAvailable.get();
         CompletableFuture.supplyAsync(() -> chat.open(peer, PAGE), background)
                 .whenComplete((latest, failure) -> ui.execute(() -> {
                     if (!active) {
@@ -110,10 +165,25 @@ public final class ChatViewModel {
                         error.set("The conversation could not be loaded: " + Failures.messageOf(failure));
                         return;
                     }
+                    if (replacing) {
+                        messages.clear();
+                        ids.clear();
+                    }
                     latest.forEach(this::remember);
+                    newerAvailable.set(false);
+                    mergeHeldLive();
                     olderAvailable.set(latest.size() == PAGE);
                     relayout();
                 }));
+    }
+
+    private static int indexOfId(List<ChatMessage> window, String id) {
+        for (int i = 0; i < window.size(); i++) {
+            if (window.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public void deactivate() {
@@ -141,6 +211,9 @@ public final class ChatViewModel {
             return;
         }
         error.set("");
+        if (newerAvailable.get()) {
+            loadLatest(); // the message just sent is at the newest end: show that end, as every chat does
+        }
         suppressTyping = true;
         composer.set("");
         suppressTyping = false;
@@ -186,6 +259,53 @@ public final class ChatViewModel {
         return done;
     }
 
+    /**
+     * Appends the page of messages after the newest shown (when the conversation was opened at an older message).
+     * Completes on the UI executor with true when some were added; once the window reaches the newest message,
+     * live messages show again and there is nothing newer to load.
+     */
+    public CompletableFuture<Boolean> loadNewer() {
+        if (loadingNewer || !newerAvailable.get() || messages.isEmpty()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        loadingNewer = true;
+        String newest = messages.getLast().id();
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(() -> chat.around(peer, newest, 0, PAGE), background)
+                .whenComplete((newer, failure) -> ui.execute(() -> {
+                    loadingNewer = false;
+                    if (failure != null) {
+                        error.set("Newer messages could not be loaded: " + Failures.messageOf(failure));
+                        done.complete(false);
+                        return;
+                    }
+                    long added = newer.stream().filter(m -> remember(m) >= 0).count();
+                    if (newer.size() < PAGE + 1) {
+                        newerAvailable.set(false);
+                        added += mergeHeldLive();
+                    }
+                    relayout();
+                    done.complete(added > 0);
+                }));
+        return done;
+    }
+
+    private long mergeHeldLive() {
+        long added = heldLive.stream().filter(m -> remember(m) >= 0).count();
+        heldLive.clear();
+        return added;
+    }
+
+    /** The index in {@link #lines()} of the message with this id, or -1. */
+    public int lineIndexOf(String messageId) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) instanceof ChatLine.MessageLine line && line.id().equals(messageId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private void composerEdited(String text) {
         if (suppressTyping || !active) {
             return;
@@ -202,6 +322,12 @@ public final class ChatViewModel {
             return;
         }
         switch (event) {
+            case ChatEvent.MessageAdded(ChatMessage m) when m.conversation().equals(peer) && newerAvailable.get() -> {
+                heldLive.add(m); // shown when the window reaches the newest end, not past a gap
+                if (m.direction() == Direction.INCOMING) {
+                    chat.markRead(peer);
+                }
+            }
             case ChatEvent.MessageAdded(ChatMessage m) when m.conversation().equals(peer) -> {
                 int at = remember(m);
                 if (at >= 0) {
@@ -250,6 +376,7 @@ public final class ChatViewModel {
     }
 
     private void replace(ChatMessage m) {
+        heldLive.replaceAll(held -> held.id().equals(m.id()) ? m : held);
         for (int i = messages.size() - 1; i >= 0; i--) {
             if (messages.get(i).id().equals(m.id())) {
                 messages.set(i, m);
@@ -351,5 +478,14 @@ public final class ChatViewModel {
 
     public ReadOnlyBooleanProperty olderAvailableProperty() {
         return olderAvailable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty newerAvailableProperty() {
+        return newerAvailable.getReadOnlyProperty();
+    }
+
+    /** The id of the message the conversation was opened at, for the view to scroll to and highlight ("" if none). */
+    public ReadOnlyStringProperty focusedMessageProperty() {
+        return focusedMessage.getReadOnlyProperty();
     }
 }

@@ -47,7 +47,7 @@ public final class TimeLabels {
     }
 
     /** For the conversation list: the time today, the day otherwise. */
-    String recent(Instant instant) {
+    public String recent(Instant instant) {
         LocalDate day = dayOf(instant);
         if (day.equals(LocalDate.now(clock.withZone(zone)))) {
             return time(instant);
