@@ -136,6 +136,7 @@ public final class ParleyApplication extends Application {
         ShellViewModel model = new ShellViewModel(session.account, session.roster, session.chat, session.typing, ui,
                 background, new TimeLabels(clock, ZoneId.systemDefault()), this::showLogin);
         ClientSession current = session;
+        model.pageOlderFrom(current.pager::olderThan);
         model.currentChatProperty().addListener((obs, old, chat) -> {
             viewing = chat == null ? null : chat.peer();
             if (viewing != null) {

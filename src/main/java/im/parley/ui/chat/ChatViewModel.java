@@ -3,6 +3,7 @@ package im.parley.ui.chat;
 import im.parley.service.chat.ChatEvent;
 import im.parley.service.chat.ChatMessage;
 import im.parley.service.chat.ChatService;
+import im.parley.service.chat.HistoryPager;
 import im.parley.service.chat.ChatState;
 import im.parley.service.chat.DeliveryState;
 import im.parley.service.chat.Direction;
@@ -72,14 +73,41 @@ public final class ChatViewModel {
     /** Live messages that arrived while the newest ones were not shown; merged when the window reaches them. */
     private final List<ChatMessage> heldLive = new ArrayList<>();
     private boolean active;
+    private final OlderPages olderPages;
+    /** Whether older pages can come from the server, so a short local history is not the end. */
+    private final boolean serverHistory;
     private boolean loadingOlder;
     private boolean loadingNewer;
     private LocalDate laidOutOn;
     private boolean suppressTyping;
 
+    /** Where older messages come from: the local archive, then (in the app) the server's. */
+    @FunctionalInterface
+    public interface OlderPages {
+        CompletableFuture<HistoryPager.OlderMessages> olderThan(Jid peer, Instant before, int limit);
+    }
+
     /** {@code background} runs the store reads (the archive's disk), never the JavaFX thread. */
     public ChatViewModel(Jid peer, ChatService chat, RosterService roster, TypingNotifier typing, UiExecutor ui,
                          Executor background, TimeLabels labels) {
+        this(peer, chat, roster, typing, ui, background, labels, new LocalOlderPages(chat, background));
+    }
+
+    /** Older pages from the local archive only. */
+    private record LocalOlderPages(ChatService chat, Executor background) implements OlderPages {
+        @Override
+        public CompletableFuture<HistoryPager.OlderMessages> olderThan(Jid peer, Instant before, int limit) {
+            return CompletableFuture.supplyAsync(() -> {
+                List<ChatMessage> local = chat.olderThan(peer, before, limit);
+                return new HistoryPager.OlderMessages(local, local.size() == limit, null);
+            }, background);
+        }
+    }
+
+    public ChatViewModel(Jid peer, ChatService chat, RosterService roster, TypingNotifier typing, UiExecutor ui,
+                         Executor background, TimeLabels labels, OlderPages olderPages) {
+        this.olderPages = olderPages;
+        this.serverHistory = !(olderPages instanceof LocalOlderPages);
         this.peer = peer.bare();
         this.chat = chat;
         this.roster = roster;
@@ -136,7 +164,7 @@ public final class ChatViewModel {
                     messages.clear();
                     ids.clear();
                     window.forEach(this::remember);
-                    olderAvailable.set(at == half);
+                    olderAvailable.set(at == half || serverHistory);
                     newerAvailable.set(window.size() - at - 1 == half);
                     if (!newerAvailable.get()) {
                         mergeHeldLive();
@@ -172,7 +200,7 @@ public final class ChatViewModel {
                     latest.forEach(this::remember);
                     newerAvailable.set(false);
                     mergeHeldLive();
-                    olderAvailable.set(latest.size() == PAGE);
+                    olderAvailable.set(latest.size() == PAGE || serverHistory);
                     relayout();
                 }));
     }
@@ -243,7 +271,7 @@ public final class ChatViewModel {
         int sameInstant = (int) messages.stream().takeWhile(m -> m.timestamp().equals(oldest)).count();
         int limit = PAGE + sameInstant;
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> chat.olderThan(peer, oldest.plusNanos(1), limit), background)
+        olderPages.olderThan(peer, oldest.plusNanos(1), limit)
                 .whenComplete((older, failure) -> ui.execute(() -> {
                     loadingOlder = false;
                     if (failure != null) {
@@ -251,8 +279,11 @@ public final class ChatViewModel {
                         done.complete(false);
                         return;
                     }
-                    olderAvailable.set(older.size() == limit);
-                    long added = older.stream().filter(m -> remember(m) >= 0).count();
+                    if (older.problem() != null) {
+                        error.set(older.problem());
+                    }
+                    olderAvailable.set(older.serverHasMore() && !older.messages().isEmpty());
+                    long added = older.messages().stream().filter(m -> remember(m) >= 0).count();
                     relayout();
                     done.complete(added > 0);
                 }));

@@ -59,6 +59,7 @@ public final class ShellViewModel {
     private final ObjectProperty<PresenceTone> presence = new SimpleObjectProperty<>(PresenceTone.AVAILABLE);
     private final StringProperty status = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<ChatViewModel> currentChat = new ReadOnlyObjectWrapper<>();
+    private ChatViewModel.OlderPages olderPages;
 
     public ShellViewModel(AccountService account, RosterService roster, ChatService chat, TypingNotifier typing,
                           UiExecutor ui, Executor background, TimeLabels labels, Runnable loggedOut) {
@@ -98,6 +99,11 @@ public final class ShellViewModel {
         });
     }
 
+    /** Scrolling back past the local archive asks the server's (the app passes the history pager). */
+    public void pageOlderFrom(ChatViewModel.OlderPages pages) {
+        this.olderPages = pages;
+    }
+
     public void openChat(Jid peer) {
         ChatViewModel current = currentChat.get();
         if (current != null && current.peer().equals(peer.bare())) {
@@ -106,7 +112,9 @@ public final class ShellViewModel {
         if (current != null) {
             current.deactivate();
         }
-        ChatViewModel next = new ChatViewModel(peer, chat, roster, typing, ui, background, labels);
+        ChatViewModel next = olderPages == null
+                ? new ChatViewModel(peer, chat, roster, typing, ui, background, labels)
+                : new ChatViewModel(peer, chat, roster, typing, ui, background, labels, olderPages);
         next.activate();
         currentChat.set(next);
     }

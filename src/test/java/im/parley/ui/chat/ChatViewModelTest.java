@@ -1,5 +1,9 @@
 package im.parley.ui.chat;
 
+import im.parley.service.chat.DeliveryState;
+import im.parley.service.chat.Direction;
+import im.parley.service.chat.ChatMessage;
+import im.parley.service.chat.HistoryPager;
 import im.parley.archive.InMemoryMessageStore;
 import im.parley.service.chat.ChatService;
 import im.parley.service.chat.ChatState;
@@ -475,5 +479,33 @@ class ChatViewModelTest {
 
         assertThat(queued.lines().stream().filter(l -> l instanceof ChatLine.MessageLine)
                 .map(l -> ((ChatLine.MessageLine) l).body())).containsExactly("stored", "live");
+    }
+
+    @Test
+    @DisplayName("loadOlder asks the server's history when given one, and shows why it could not")
+    void loadOlderFromTheServerHistory() {
+        incoming(BOB_PHONE, "m-local", "kept locally", NOW.minusSeconds(10));
+        java.util.List<Instant> asked = new java.util.ArrayList<>();
+        ChatMessage fromServer = new ChatMessage("m-server", BOB, Direction.INCOMING, BOB_PHONE, "from the server archive",
+                NOW.minusSeconds(7200), DeliveryState.RECEIVED, null, null, "s-1");
+        java.util.concurrent.atomic.AtomicReference<HistoryPager.OlderMessages> answer = new java.util.concurrent.atomic.AtomicReference<>(
+                new HistoryPager.OlderMessages(List.of(fromServer), true, null));
+        ChatViewModel paged = new ChatViewModel(BOB, chat, roster, typing, UiExecutor.direct(), Runnable::run, labels,
+                (peer, before, limit) -> {
+                    asked.add(before);
+                    return java.util.concurrent.CompletableFuture.completedFuture(answer.get());
+                });
+        paged.activate();
+
+        assertThat(paged.loadOlder().join()).isTrue();
+        assertThat(asked).hasSize(1);
+        assertThat(paged.lines().stream().filter(l -> l instanceof ChatLine.MessageLine).map(l -> ((ChatLine.MessageLine) l).body()))
+                .containsExactly("from the server archive", "kept locally");
+        assertThat(paged.olderAvailableProperty().get()).isTrue();
+
+        answer.set(new HistoryPager.OlderMessages(List.of(), true, "Older messages could not be loaded from the server: timeout"));
+        assertThat(paged.loadOlder().join()).isFalse();
+        assertThat(paged.errorProperty().get()).contains("timeout");
+        assertThat(paged.olderAvailableProperty().get()).as("no endless retries on scroll").isFalse();
     }
 }
