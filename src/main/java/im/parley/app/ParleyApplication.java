@@ -1,6 +1,9 @@
 package im.parley.app;
 
+import im.parley.archive.SqlAccountDataEraser;
+import im.parley.archive.SqlAccountEraser;
 import im.parley.archive.SqlArchiveVault;
+import im.parley.archive.SqlSettingsStore;
 import im.parley.archive.SqlCertificatePinStore;
 import im.parley.archive.SqlRememberedLoginStore;
 import im.parley.archive.db.EncryptedDatabase;
@@ -12,6 +15,7 @@ import im.parley.service.account.RememberedLoginStore;
 import im.parley.service.archive.ArchiveService;
 import im.parley.service.archive.KeySource;
 import im.parley.service.archive.PassphraseMeter;
+import im.parley.service.archive.PrivacyService;
 import im.parley.service.common.Jid;
 import im.parley.ui.chat.TimeLabels;
 import im.parley.ui.common.FxUiExecutor;
@@ -63,6 +67,7 @@ public final class ParleyApplication extends Application {
     private EncryptedDatabase archive;
     private CertificatePinStore pins;
     private RememberedLoginStore remembered;
+    private PrivacyService privacy;
     private final DesktopNotifier notifier = new DesktopNotifier();
     private Stage stage;
     private ClientSession session;
@@ -103,6 +108,19 @@ public final class ParleyApplication extends Application {
         model.start();
     }
 
+    /** After a logout: the session is closed first, then the account's data erased when the user asked for it. */
+    private void loggedOut(Jid account) {
+        closeSession();
+        privacy.loggedOut(account).whenComplete((cleared, failure) -> ui.execute(() -> {
+            if (failure != null) {
+                LOG.warn("Clearing the account's data at logout failed: {}", failure.toString());
+            } else if (cleared) {
+                LOG.info("Cleared the data of {} at logout, as asked", account.bare());
+            }
+            showLogin();
+        }));
+    }
+
     private void showChangePassphrase() {
         closeSession(); // nothing may hold the archive while it is re-encrypted
         ChangePassphraseViewModel model = new ChangePassphraseViewModel(new ArchiveService(vault, background),
@@ -115,6 +133,8 @@ public final class ParleyApplication extends Application {
         archive = vault.database();
         pins = new SqlCertificatePinStore(archive, clock);
         remembered = new SqlRememberedLoginStore(archive, clock);
+        privacy = new PrivacyService(new SqlAccountDataEraser(new SqlAccountEraser(archive)), new SqlSettingsStore(archive),
+                background);
         background.execute(() -> {
             new LegacyFiles(dirs.config()).moveInto(pins, remembered);
             ui.execute(this::showLogin);
@@ -134,9 +154,10 @@ public final class ParleyApplication extends Application {
 
     private void showMain(Jid account) {
         ShellViewModel model = new ShellViewModel(session.account, session.roster, session.chat, session.typing, ui,
-                background, new TimeLabels(clock, ZoneId.systemDefault()), this::showLogin);
+                background, new TimeLabels(clock, ZoneId.systemDefault()), () -> loggedOut(account));
         ClientSession current = session;
         model.pageOlderFrom(current.pager::olderThan);
+        model.offerPrivacy(privacy);
         model.currentChatProperty().addListener((obs, old, chat) -> {
             viewing = chat == null ? null : chat.peer();
             if (viewing != null) {

@@ -61,6 +61,14 @@ public final class ConversationListViewModel {
         refresh.request();
     }
 
+    /** The account's history was erased: nothing is listed until new messages arrive. */
+    public void forgotten() {
+        incoming.clear();
+        conversations.clear();
+        items.clear();
+        totalUnread.set(0);
+    }
+
     public void open(ConversationItem item) {
         openChat.accept(item.peer());
     }

@@ -93,7 +93,7 @@ public final class MainView {
             logout.setDisable(true);
             model.logout();
         });
-        HBox bar = new HBox(10, logo, account, presence, status, gap, logout);
+        HBox bar = new HBox(10, logo, account, presence, status, gap, privacyMenu(), logout);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("account-bar");
@@ -163,5 +163,31 @@ public final class MainView {
             setGraphic(Badge.presenceDot(tone));
             setText(tone.label());
         }
+    }
+
+    private Node privacyMenu() {
+        javafx.scene.control.CheckMenuItem clear = new javafx.scene.control.CheckMenuItem(
+                "Clear this account's data from this computer at logout");
+        clear.setId("clearOnLogout");
+        clear.selectedProperty().bindBidirectional(model.clearOnLogoutProperty());
+        javafx.scene.control.MenuItem forget = new javafx.scene.control.MenuItem("Forget this account's history…");
+        forget.setId("forgetHistory");
+        forget.setOnAction(e -> {
+            javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "All messages of this account are erased from this computer, including the search index. "
+                            + "This cannot be undone. Messages your server keeps in its own archive are not touched.",
+                    javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+            confirm.setHeaderText("Forget this account's history?");
+            confirm.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+            confirm.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).ifPresent(ok -> model.forgetHistory());
+        });
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(null, new FontIcon("mdi2s-shield-lock-outline"));
+        menu.setId("privacyMenu");
+        menu.setTooltip(new Tooltip("Privacy of this computer's archive"));
+        menu.getItems().setAll(clear, forget);
+        menu.visibleProperty().bind(model.privacyOfferedProperty());
+        menu.managedProperty().bind(menu.visibleProperty());
+        return menu;
     }
 }

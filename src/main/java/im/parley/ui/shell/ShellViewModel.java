@@ -4,6 +4,7 @@ import im.parley.service.account.AccountService;
 import im.parley.service.account.ConnectionState;
 import im.parley.service.account.ConnectionStateChanged;
 import im.parley.service.chat.ChatEvent;
+import im.parley.service.archive.PrivacyService;
 import im.parley.service.chat.ChatService;
 import im.parley.service.chat.TypingNotifier;
 import im.parley.service.common.Failures;
@@ -18,6 +19,8 @@ import im.parley.ui.common.PresenceTones;
 import im.parley.ui.common.UiExecutor;
 import im.parley.ui.roster.RosterViewModel;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -60,6 +63,10 @@ public final class ShellViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<ChatViewModel> currentChat = new ReadOnlyObjectWrapper<>();
     private ChatViewModel.OlderPages olderPages;
+    private PrivacyService privacy;
+    private final BooleanProperty clearOnLogout = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper privacyOffered = new ReadOnlyBooleanWrapper(false);
+    private boolean showingStoredChoice;
 
     public ShellViewModel(AccountService account, RosterService roster, ChatService chat, TypingNotifier typing,
                           UiExecutor ui, Executor background, TimeLabels labels, Runnable loggedOut) {
@@ -97,6 +104,65 @@ public final class ShellViewModel {
             case RECONNECTING -> "Connection lost; reconnecting" + (event.detail().isEmpty() ? "…" : " (" + event.detail() + ")");
             case DISCONNECTED -> "Disconnected" + (event.detail().isEmpty() ? "" : ": " + event.detail());
         });
+    }
+
+    /**
+     * Offers the archive's privacy choices for this account: forgetting its history now, and clearing all of its
+     * data at every logout (the app does the clearing once the session is closed).
+     */
+    public void offerPrivacy(PrivacyService service) {
+        privacy = service;
+        privacyOffered.set(true);
+        account.boundJid().ifPresent(jid -> service.clearsOnLogout(jid).whenComplete((stored, failure) -> ui.execute(() -> {
+            if (failure != null) {
+                notice.set("Your privacy settings could not be read: " + Failures.messageOf(failure));
+                return;
+            }
+            showingStoredChoice = true;
+            clearOnLogout.set(stored);
+            showingStoredChoice = false;
+        })));
+        clearOnLogout.addListener((obs, old, now) -> {
+            if (!showingStoredChoice) {
+                account.boundJid().ifPresent(jid -> service.setClearOnLogout(jid, now).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        ui.execute(() -> notice.set("The setting was not saved: " + Failures.messageOf(failure)));
+                    }
+                }));
+            }
+        });
+    }
+
+    /** Erases this account's messages from this computer (the server's archive is not touched). */
+    public CompletableFuture<Void> forgetHistory() {
+        if (privacy == null || account.boundJid().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        ChatViewModel current = currentChat.get();
+        if (current != null) {
+            current.deactivate();
+            currentChat.set(null);
+        }
+        return privacy.forgetHistory(account.boundJid().get()).handle((ok, failure) -> {
+            ui.execute(() -> {
+                if (failure != null) {
+                    notice.set("The history could not be removed: " + Failures.messageOf(failure));
+                } else {
+                    conversations.forgotten();
+                    notice.set("This account's message history was removed from this computer. "
+                            + "Your server may still keep its own archive.");
+                }
+            });
+            return null;
+        });
+    }
+
+    public BooleanProperty clearOnLogoutProperty() {
+        return clearOnLogout;
+    }
+
+    public ReadOnlyBooleanProperty privacyOfferedProperty() {
+        return privacyOffered.getReadOnlyProperty();
     }
 
     /** Scrolling back past the local archive asks the server's (the app passes the history pager). */

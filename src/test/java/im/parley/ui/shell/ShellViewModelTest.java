@@ -243,4 +243,60 @@ class ShellViewModelTest {
         assertThat(model.roster().loadedProperty().get()).isTrue();
         assertThat(model.roster().summaryProperty().get()).isEqualTo("0 of 2 online");
     }
+
+    private final java.util.Map<String, String> settings = new java.util.HashMap<>();
+    private final List<String> erased = new ArrayList<>();
+
+    private im.parley.service.archive.PrivacyService privacy() {
+        return new im.parley.service.archive.PrivacyService(new im.parley.service.archive.AccountDataEraser() {
+            @Override
+            public void forgetHistory(Jid account) {
+                erased.add("history " + account);
+            }
+
+            @Override
+            public void forgetAccount(Jid account) {
+                erased.add("account " + account);
+            }
+        }, new im.parley.service.archive.SettingsStore() {
+            @Override
+            public java.util.Optional<String> get(String scope, String name) {
+                return java.util.Optional.ofNullable(settings.get(scope + "/" + name));
+            }
+
+            @Override
+            public void put(String scope, String name, String value) {
+                settings.put(scope + "/" + name, value);
+            }
+
+            @Override
+            public void remove(String scope, String name) {
+                settings.remove(scope + "/" + name);
+            }
+        }, Runnable::run);
+    }
+
+    @Test
+    void theStoredClearOnLogoutChoiceIsShownAndAChangeIsSaved() {
+        settings.put("me@example.org/clear-on-logout", "true");
+        model.offerPrivacy(privacy());
+        assertThat(model.privacyOfferedProperty().get()).isTrue();
+        assertThat(model.clearOnLogoutProperty().get()).isTrue();
+        assertThat(settings).containsEntry("me@example.org/clear-on-logout", "true");
+        model.clearOnLogoutProperty().set(false);
+        assertThat(settings).containsEntry("me@example.org/clear-on-logout", "false");
+    }
+
+    @Test
+    void forgettingHistoryErasesItClosesTheChatAndEmptiesTheConversationList() {
+        model.offerPrivacy(privacy());
+        incoming(BOB, "m1", "hello");
+        model.openChat(BOB);
+        assertThat(model.conversations().items()).isNotEmpty();
+        model.forgetHistory().join();
+        assertThat(erased).containsExactly("history me@example.org");
+        assertThat(model.currentChatProperty().get()).isNull();
+        assertThat(model.conversations().items()).isEmpty();
+        assertThat(model.noticeProperty().get()).contains("removed from this computer");
+    }
 }
