@@ -54,7 +54,7 @@ class SchemaMigrationTest {
                         VALUES (1, 'm1', 'INCOMING', 'bob@example.org/phone', 'Crème brûlée at noon?', 5, 'RECEIVED', 's1')""");
             }
         }
-        new KeyCheck(file).write(new ArchiveKey(key.bytes()));
+        new KeyCheck(new ArchiveFiles(file).keyCheck()).write(new ArchiveKey(key.bytes()));
 
         try (EncryptedDatabase db = EncryptedDatabase.open(file, key)) {
             assertThat(db.schemaVersion()).isEqualTo(SchemaLadder.latest());
