@@ -2,6 +2,7 @@ package im.parley.xmpp;
 
 import im.parley.service.common.Jid;
 import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,8 +102,15 @@ public final class XmppSession implements AutoCloseable {
     @Override
     public void close() {
         XMPPTCPConnection c = connection;
-        if (c != null && c.isConnected()) {
-            c.instantShutdown();
+        if (c != null) {
+            // A connection the server dropped is waiting to reconnect: it must not come back after the session ended
+            // (it would log in again and replace the next session of the same resource).
+            ReconnectionManager reconnection = ReconnectionManager.getInstanceFor(c);
+            reconnection.disableAutomaticReconnection();
+            reconnection.abortPossiblyRunningReconnection();
+            if (c.isConnected()) {
+                c.instantShutdown();
+            }
         }
         inbound.shutdown();
         io.shutdown();
