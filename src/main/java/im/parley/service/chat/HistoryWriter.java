@@ -31,8 +31,8 @@ final class HistoryWriter {
             Map<Jid, Integer> added = new LinkedHashMap<>();
             for (ChatMessage m : page) {
                 if (messages.contains(m.conversation(), m.originId(), m.stanzaId())
-                        || messages.find(m.conversation(), m.id()).isPresent()) {
-                    continue;
+                        || (!m.id().equals(m.originId()) && messages.find(m.conversation(), m.id()).isPresent())) {
+                    continue; // an id equal to the origin-id was checked with it (stored messages keep both)
                 }
                 if (unread) {
                     messages.append(m);
