@@ -1,5 +1,6 @@
 package im.parley.app;
 
+import im.parley.archive.SqlMessageSearch;
 import im.parley.archive.SqlMessageStore;
 import im.parley.archive.SqlSyncStore;
 import im.parley.archive.db.EncryptedDatabase;
@@ -12,6 +13,7 @@ import im.parley.service.chat.HistorySync;
 import im.parley.service.chat.TypingNotifier;
 import im.parley.service.common.Jid;
 import im.parley.service.notify.NotificationService;
+import im.parley.service.search.SearchService;
 import im.parley.service.notify.Notifier;
 import im.parley.service.roster.RosterService;
 import im.parley.xmpp.SmackArchiveGateway;
@@ -41,7 +43,7 @@ final class ClientSession implements AutoCloseable {
     private static final Duration TYPING_PAUSE = Duration.ofSeconds(5);
 
     private final XmppSession xmpp = new XmppSession();
-    private final ScheduledExecutorService timers =
+    final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("parley-timers").factory());
     /** The archive's one writer path for this session: pending outgoing rows, in the order they were sent. */
     private final ExecutorService historyWork =
@@ -89,6 +91,14 @@ final class ClientSession implements AutoCloseable {
         chat.addListener(notifications::onChatEvent);
     }
 
+    private SqlMessageSearch search;
+
+    /** Message search over this account's part of the archive (its reader connections close with the session). */
+    SearchService searchFor(Jid account, EncryptedDatabase archive, java.util.concurrent.Executor executor) {
+        search = new SqlMessageSearch(archive, account.bare());
+        return new SearchService(search, executor);
+    }
+
     /** Lets queued archive writes finish (bounded), so a message typed just before logout is not lost. */
     private static void drain(ExecutorService executor) {
         executor.shutdown();
@@ -114,6 +124,9 @@ final class ClientSession implements AutoCloseable {
         } finally {
             timers.shutdownNow();
             historyWork.shutdownNow();
+            if (search != null) {
+                search.close();
+            }
             xmpp.close();
         }
     }

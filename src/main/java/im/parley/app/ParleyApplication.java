@@ -154,7 +154,8 @@ public final class ParleyApplication extends Application {
 
     private void showMain(Jid account) {
         ShellViewModel model = new ShellViewModel(session.account, session.roster, session.chat, session.typing, ui,
-                background, new TimeLabels(clock, ZoneId.systemDefault()), () -> loggedOut(account));
+                background, new TimeLabels(clock, ZoneId.systemDefault()), () -> loggedOut(account),
+                session.searchFor(account, archive, background), session.timers);
         ClientSession current = session;
         model.pageOlderFrom(current.pager::olderThan);
         model.offerPrivacy(privacy);

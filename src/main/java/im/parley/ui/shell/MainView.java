@@ -7,6 +7,9 @@ import im.parley.ui.chat.ConversationListView;
 import im.parley.ui.common.Badge;
 import im.parley.ui.common.PresenceTone;
 import im.parley.ui.roster.RosterView;
+import im.parley.ui.search.SearchScope;
+import im.parley.ui.search.SearchView;
+import im.parley.ui.search.SearchViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -23,6 +26,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,7 +52,7 @@ public final class MainView {
         root.getStyleClass().add("main");
         root.setTop(new VBox(accountBar(), banner(model.connectionProperty(), "connectionBanner", false),
                 banner(model.noticeProperty(), "notice", true)));
-        SplitPane split = new SplitPane(sidebar(), chatArea);
+        SplitPane split = new SplitPane(model.search().map(this::withSearch).orElseGet(this::sidebar), chatArea);
         split.setDividerPositions(0.32);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         root.setCenter(split);
@@ -134,6 +141,32 @@ public final class MainView {
                 chats.setText(n.intValue() > 0 ? "Chats (" + n + ")" : "Chats"));
         sidebar.getSelectionModel().select(model.conversations().items().isEmpty() ? contacts : chats);
         return sidebar;
+    }
+
+    private static final KeyCombination SEARCH_ALL = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SEARCH_HERE =
+            new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
+    /** The sidebar under a search field; while searching, the results take the place of the lists. */
+    private Node withSearch(SearchViewModel search) {
+        SearchView view = new SearchView(search);
+        Node lists = sidebar();
+        Node results = view.results();
+        results.visibleProperty().bind(search.activeProperty());
+        lists.visibleProperty().bind(search.activeProperty().not());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (SEARCH_HERE.match(e) || SEARCH_ALL.match(e)) {
+                e.consume();
+                search.scopeProperty().set(SEARCH_HERE.match(e) ? SearchScope.CURRENT_CONVERSATION
+                        : SearchScope.ALL_CONVERSATIONS);
+                view.focusField();
+            }
+        });
+        StackPane below = new StackPane(lists, results);
+        VBox.setVgrow(below, Priority.ALWAYS);
+        VBox box = new VBox(view.field(), below);
+        box.setMinWidth(260);
+        return box;
     }
 
     private void showChat(ChatViewModel chat) {

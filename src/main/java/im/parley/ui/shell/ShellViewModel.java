@@ -18,6 +18,8 @@ import im.parley.ui.common.PresenceTone;
 import im.parley.ui.common.PresenceTones;
 import im.parley.ui.common.UiExecutor;
 import im.parley.ui.roster.RosterViewModel;
+import im.parley.ui.search.SearchViewModel;
+import im.parley.service.search.SearchService;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.BooleanProperty;
@@ -32,8 +34,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The main window of a logged-in account: who is logged in and how the connection is, the
@@ -67,9 +71,21 @@ public final class ShellViewModel {
     private final BooleanProperty clearOnLogout = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper privacyOffered = new ReadOnlyBooleanWrapper(false);
     private boolean showingStoredChoice;
+    private final SearchViewModel search;
 
+    /** A window without message search (no archive to search). */
     public ShellViewModel(AccountService account, RosterService roster, ChatService chat, TypingNotifier typing,
                           UiExecutor ui, Executor background, TimeLabels labels, Runnable loggedOut) {
+        this(account, roster, chat, typing, ui, background, labels, loggedOut, null, null);
+    }
+
+    /**
+     * A window with message search over {@code searchService}; {@code timers} runs the typing debounce. Both
+     * null for a window without search.
+     */
+    public ShellViewModel(AccountService account, RosterService roster, ChatService chat, TypingNotifier typing,
+                          UiExecutor ui, Executor background, TimeLabels labels, Runnable loggedOut,
+                          SearchService searchService, ScheduledExecutorService timers) {
         this.account = account;
         this.roster = roster;
         this.chat = chat;
@@ -80,6 +96,12 @@ public final class ShellViewModel {
         this.loggedOut = loggedOut;
         this.rosterViewModel = new RosterViewModel(roster, chat, ui, this::openChat);
         this.conversations = new ConversationListViewModel(chat, roster, ui, labels, this::openChat);
+        this.search = searchService == null ? null : new SearchViewModel(searchService, ui, timers,
+                SearchViewModel.DEBOUNCE, labels, roster::displayName, this::openChatAt);
+        if (search != null) {
+            currentChat.addListener((obs, old, now) ->
+                    search.currentConversationProperty().set(now == null ? null : now.peer()));
+        }
         account.boundJid().ifPresent(jid -> accountLabel.set(jid.asBareString()));
         presence.addListener((obs, old, now) -> applyPresence());
     }
@@ -178,11 +200,25 @@ public final class ShellViewModel {
         if (current != null) {
             current.deactivate();
         }
-        ChatViewModel next = olderPages == null
-                ? new ChatViewModel(peer, chat, roster, typing, ui, background, labels)
-                : new ChatViewModel(peer, chat, roster, typing, ui, background, labels, olderPages);
+        ChatViewModel next = newChat(peer);
         next.activate();
         currentChat.set(next);
+    }
+
+    /** Opens the conversation with {@code peer} at one of its messages (a search result), even if it is open. */
+    public void openChatAt(Jid peer, String messageId) {
+        ChatViewModel current = currentChat.get();
+        if (current != null) {
+            current.deactivate();
+        }
+        ChatViewModel next = newChat(peer);
+        next.activateAt(messageId);
+        currentChat.set(next);
+    }
+
+    /** Message search, when this window has an archive to search. */
+    public Optional<SearchViewModel> search() {
+        return Optional.ofNullable(search);
     }
 
     /** Sends the chosen presence and status line to the server. */
@@ -245,5 +281,11 @@ public final class ShellViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    private ChatViewModel newChat(Jid peer) {
+        return olderPages == null
+                ? new ChatViewModel(peer, chat, roster, typing, ui, background, labels)
+                : new ChatViewModel(peer, chat, roster, typing, ui, background, labels, olderPages);
     }
 }
