@@ -27,8 +27,8 @@ import java.util.List;
  *
  * <p>Ranking: best match first (bm25), then the newest. A word like "the" matches most of an archive, and ranking
  * every match costs time in proportion to the archive; so the candidates are the {@code maxCandidates} most
- * recently stored matches of this account (and conversation), which FTS5 streams newest first and stops early,
- * and only those are ranked. Below that many matches (nearly every real search) the ranking is exact. Snippets are
+ * recently stored matches of this account, which FTS5 streams newest first and stops early (in one conversation:
+ * the conversation's newest matching messages, walked by its time index), and only those are ranked. Below that many matches (nearly every real search) the ranking is exact. Snippets are
  * made for the hits returned only.
  */
 public final class SqlMessageSearch implements MessageSearch, AutoCloseable {
@@ -49,7 +49,21 @@ public final class SqlMessageSearch implements MessageSearch, AutoCloseable {
             ORDER BY message_text.rowid DESC
             LIMIT ?""";
     private static final String EVERYWHERE = CANDIDATES.formatted("");
-    private static final String IN_CONVERSATION = CANDIDATES.formatted("AND peer = ?");
+    // In one conversation the matches of the whole archive would mostly be walked for nothing: walk the
+    // conversation's newest messages instead ("+" keeps the set of matching rowids a filter, built once).
+    private static final String IN_CONVERSATION = """
+            SELECT m.id FROM message m
+            WHERE m.conversation_id = (SELECT id FROM conversation WHERE account = ? AND peer = ?)
+              AND m.retracted = 0
+              AND +m.id IN (SELECT rowid FROM message_text WHERE message_text MATCH ?)
+            ORDER BY m.sent_at DESC, m.id DESC
+            LIMIT ?""";
+    private static final String SCORES = """
+            SELECT message_text.rowid, bm25(message_text), m.sent_at
+            FROM message_text
+            CROSS JOIN message m ON m.id = message_text.rowid
+            WHERE message_text MATCH ? AND message_text.rowid BETWEEN ? AND ?
+              AND +message_text.rowid IN (SELECT value FROM json_each(?))""";
     // One pass over the hits' rowid range; "+" keeps the IN list a filter, so FTS5 sets up the match only once
     // (a prefix term costs a merge of every word it starts) and snippet() runs for the chosen rows only.
     private static final String HITS = """
@@ -102,15 +116,13 @@ public final class SqlMessageSearch implements MessageSearch, AutoCloseable {
     }
 
     private List<Candidate> candidates(Connection connection, String match, SearchQuery query) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                query.conversation().isPresent() ? IN_CONVERSATION : EVERYWHERE)) {
-            int i = 1;
-            select.setString(i++, match);
-            select.setString(i++, account);
-            if (query.conversation().isPresent()) {
-                select.setString(i++, query.conversation().get().asBareString());
-            }
-            select.setInt(i, maxCandidates);
+        if (query.conversation().isPresent()) {
+            return scored(connection, match, inConversation(connection, match, query.conversation().get()));
+        }
+        try (PreparedStatement select = connection.prepareStatement(EVERYWHERE)) {
+            select.setString(1, match);
+            select.setString(2, account);
+            select.setInt(3, maxCandidates);
             List<Candidate> found = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -119,6 +131,46 @@ public final class SqlMessageSearch implements MessageSearch, AutoCloseable {
             }
             return found;
         }
+    }
+
+    private List<Long> inConversation(Connection connection, String match, Jid conversation) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(IN_CONVERSATION)) {
+            select.setString(1, account);
+            select.setString(2, conversation.asBareString());
+            select.setString(3, match);
+            select.setInt(4, maxCandidates);
+            List<Long> rowIds = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    rowIds.add(rows.getLong(1));
+                }
+            }
+            return rowIds;
+        }
+    }
+
+    /** bm25 of the given matching rows, in one pass over their rowid range. */
+    private static List<Candidate> scored(Connection connection, String match, List<Long> rowIds) throws SQLException {
+        if (rowIds.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement select = connection.prepareStatement(SCORES)) {
+            select.setString(1, match);
+            select.setLong(2, rowIds.stream().mapToLong(Long::longValue).min().orElseThrow());
+            select.setLong(3, rowIds.stream().mapToLong(Long::longValue).max().orElseThrow());
+            select.setString(4, jsonList(rowIds));
+            List<Candidate> found = new ArrayList<>(rowIds.size());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new Candidate(rows.getLong(1), rows.getDouble(2), rows.getLong(3)));
+                }
+            }
+            return found;
+        }
+    }
+
+    private static String jsonList(List<Long> rowIds) {
+        return rowIds.stream().map(Object::toString).collect(Collectors.joining(",", "[", "]"));
     }
 
     private static List<SearchHit> hits(Connection connection, String match, List<Candidate> best)
@@ -134,8 +186,7 @@ public final class SqlMessageSearch implements MessageSearch, AutoCloseable {
             select.setString(3, match);
             select.setLong(4, best.stream().mapToLong(Candidate::rowId).min().orElseThrow());
             select.setLong(5, best.stream().mapToLong(Candidate::rowId).max().orElseThrow());
-            select.setString(6, best.stream().map(c -> Long.toString(c.rowId()))
-                    .collect(Collectors.joining(",", "[", "]")));
+            select.setString(6, jsonList(best.stream().map(Candidate::rowId).toList()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     byRow.put(rows.getLong(1), hit(rows, markers));

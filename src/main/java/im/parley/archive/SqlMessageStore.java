@@ -92,6 +92,73 @@ public final class SqlMessageStore implements MessageStore {
         });
     }
 
+    /**
+     * Stores {@code messages} in one transaction, as appending them one by one in this order would (same order,
+     * unread counts and last activity), but with one prepared insert for all: every message is stored, or on any
+     * failure (such as an id already stored) none is.
+     */
+    public void appendAll(List<ChatMessage> messages) {
+        inTransaction(() -> {
+            java.util.Map<Jid, Touched> touched = new java.util.LinkedHashMap<>();
+            try (PreparedStatement insert = db.prepareStatement("""
+                    INSERT INTO message (conversation_id, local_id, direction, sender, body, sent_at, state, failure,
+                                         origin_id, stanza_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (ChatMessage m : messages) {
+                    Touched c = touched.get(m.conversation());
+                    if (c == null) {
+                        c = new Touched(conversationId(m.conversation(), m.timestamp()));
+                        touched.put(m.conversation(), c);
+                    }
+                    c.add(m.direction() == Direction.INCOMING, nanos(m.timestamp()));
+                    insert.setLong(1, c.id);
+                    insert.setString(2, m.id());
+                    insert.setString(3, m.direction().name());
+                    insert.setString(4, m.sender() == null ? null : m.sender().toString());
+                    insert.setString(5, m.body());
+                    insert.setLong(6, nanos(m.timestamp()));
+                    insert.setString(7, m.state().name());
+                    insert.setString(8, m.failureReason());
+                    insert.setString(9, m.originId());
+                    insert.setString(10, m.stanzaId());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement touch = db.prepareStatement("""
+                    UPDATE conversation SET unread = CASE WHEN ? THEN ? ELSE unread + ? END,
+                                            last_activity = max(last_activity, ?)
+                    WHERE id = ?""")) {
+                for (Touched c : touched.values()) {
+                    touch.setBoolean(1, c.readByMe);
+                    touch.setLong(2, c.unreadSince);
+                    touch.setLong(3, c.unreadSince);
+                    touch.setLong(4, c.latest);
+                    touch.setLong(5, c.id);
+                    touch.executeUpdate();
+                }
+            }
+        });
+    }
+
+    /** What a batch does to one conversation: an outgoing message clears its unread count, as in append. */
+    private static final class Touched {
+        final long id;
+        long unreadSince;
+        boolean readByMe;
+        long latest = Long.MIN_VALUE;
+
+        Touched(long id) {
+            this.id = id;
+        }
+
+        void add(boolean incoming, long at) {
+            unreadSince = incoming ? unreadSince + 1 : 0;
+            readByMe |= !incoming;
+            latest = Math.max(latest, at);
+        }
+    }
+
     @Override
     public void update(ChatMessage m) {
         inTransaction(() -> {
