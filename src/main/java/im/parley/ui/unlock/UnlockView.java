@@ -1,6 +1,7 @@
 package im.parley.ui.unlock;
 
 import atlantafx.base.theme.Styles;
+import im.parley.ui.common.CardScreen;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -36,18 +37,7 @@ public final class UnlockView {
             case KEYCHAIN -> keychainPanel();
         });
         card.getChildren().add(errorLabel());
-        card.getStyleClass().add("login-card");
-        card.setMaxWidth(460);
-        card.setPadding(new Insets(28));
-        VBox column = new VBox(card);
-        column.setAlignment(Pos.TOP_CENTER);
-        column.setPadding(new Insets(24));
-        column.getStyleClass().add("login-root");
-        root.setContent(column);
-        root.setFitToWidth(true);
-        column.minHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> root.getViewportBounds().getHeight(), root.viewportBoundsProperty()));
-        root.getStyleClass().add("login-scroll");
+        CardScreen.wrap(root, card);
     }
 
     public Parent root() {
