@@ -1,10 +1,8 @@
 package im.parley.bench;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import java.util.stream.IntStream;
 
 /** Renders rows as one aligned, Markdown-compatible table. */
 final class ResultTable {
@@ -16,20 +14,7 @@ final class ResultTable {
     }
 
     static String render(List<Row> rows) {
-        List<List<String>> lines = new ArrayList<>();
-        lines.add(HEADER);
-        rows.forEach(row -> lines.add(cells(row)));
-        int[] widths = IntStream.range(0, HEADER.size())
-                .map(column -> lines.stream().mapToInt(line -> line.get(column).length()).max().orElse(0))
-                .toArray();
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            out.append(line(lines.get(i), widths));
-            if (i == 0) {
-                out.append(line(IntStream.of(widths).mapToObj("-"::repeat).toList(), widths));
-            }
-        }
-        return out.toString();
+        return MarkdownTable.render(HEADER, rows.stream().map(ResultTable::cells).toList());
     }
 
     private static List<String> cells(Row row) {
@@ -60,13 +45,5 @@ final class ResultTable {
         }
         String limit = String.format(Locale.ROOT, "≤%.1f×", goal.getAsDouble());
         return row.ratio().map(r -> limit + (r <= goal.getAsDouble() ? " met" : " MISSED")).orElse(limit);
-    }
-
-    private static String line(List<String> cells, int[] widths) {
-        StringBuilder out = new StringBuilder("|");
-        for (int i = 0; i < cells.size(); i++) {
-            out.append(' ').append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length())).append(" |");
-        }
-        return out.append('\n').toString();
     }
 }

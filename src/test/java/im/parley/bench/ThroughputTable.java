@@ -1,9 +1,7 @@
 package im.parley.bench;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 /**
  * Like {@link ResultTable}, for throughput: the figure and the reference as messages per second (from the median
@@ -27,20 +25,7 @@ final class ThroughputTable {
     }
 
     static String render(List<Line> rows) {
-        List<List<String>> lines = new ArrayList<>();
-        lines.add(HEADER);
-        rows.forEach(row -> lines.add(cells(row)));
-        int[] widths = IntStream.range(0, HEADER.size())
-                .map(column -> lines.stream().mapToInt(line -> line.get(column).length()).max().orElse(0))
-                .toArray();
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            out.append(line(lines.get(i), widths));
-            if (i == 0) {
-                out.append(line(IntStream.of(widths).mapToObj("-"::repeat).toList(), widths));
-            }
-        }
-        return out.toString();
+        return MarkdownTable.render(HEADER, rows.stream().map(ThroughputTable::cells).toList());
     }
 
     private static List<String> cells(Line row) {
@@ -53,13 +38,5 @@ final class ThroughputTable {
     private static String rate(int messages, Samples samples, String name) {
         return String.format(Locale.ROOT, "%s%,.0f msg/s, %.1f s (N=%d)", name,
                 messages / (samples.medianMillis() / 1000), samples.medianMillis() / 1000, samples.count());
-    }
-
-    private static String line(List<String> cells, int[] widths) {
-        StringBuilder out = new StringBuilder("|");
-        for (int i = 0; i < cells.size(); i++) {
-            out.append(' ').append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length())).append(" |");
-        }
-        return out.append('\n').toString();
     }
 }

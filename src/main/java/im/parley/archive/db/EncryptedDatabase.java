@@ -20,14 +20,15 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class EncryptedDatabase implements AutoCloseable {
 
-    private static final int WRITER_CACHE_KIB = 65_536;
+    static final int WRITER_CACHE_KIB = 65_536;
 
     private final Path file;
     private final ArchiveKey key;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    private EncryptedDatabase(Path file, ArchiveKey key, Connection writer) {
+    /** Also for the benchmark's unencrypted reference on the same schema (test code in this package). */
+    EncryptedDatabase(Path file, ArchiveKey key, Connection writer) {
         this.file = file;
         this.key = key;
         this.writer = writer;

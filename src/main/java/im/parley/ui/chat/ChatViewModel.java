@@ -131,7 +131,7 @@ public final class ChatViewModel {
             return;
         }
         startFollowing();
-        loadLatest();
+        loadLatest(newerAvailable.get());
     }
 
     /**
@@ -156,7 +156,7 @@ public final class ChatViewModel {
                     }
                     if (window.isEmpty()) {
                         error.set("That message is no longer in the archive.");
-                        loadLatest();
+                        loadLatest(newerAvailable.get());
                         return;
                     }
                     int at = indexOfId(window, messageId);
@@ -182,8 +182,8 @@ public final class ChatViewModel {
         refreshPeer();
     }
 
-    private void loadLatest() {
-        boolean replacing = newerAvailable.get();
+    /** {@code replacing}: the newest page takes the place of what is shown, which may not reach it. */
+    private void loadLatest(boolean replacing) {
         CompletableFuture.supplyAsync(() -> chat.open(peer, PAGE), background)
                 .whenComplete((latest, failure) -> ui.execute(() -> {
                     if (!active) {
@@ -240,7 +240,7 @@ public final class ChatViewModel {
         }
         error.set("");
         if (newerAvailable.get()) {
-            loadLatest(); // the message just sent is at the newest end: show that end, as every chat does
+            loadLatest(true); // the message just sent is at the newest end: show that end, as every chat does
         }
         suppressTyping = true;
         composer.set("");
@@ -376,6 +376,13 @@ public final class ChatViewModel {
                 }
             }
             case ChatEvent.MessageUpdated(ChatMessage m) when m.conversation().equals(peer) -> replace(m);
+            case ChatEvent.HistoryCaughtUp(Jid conversation, int added) when conversation.equals(peer) -> {
+                if (!newerAvailable.get()) {
+                    // More than a page may have come in: then the newest page replaces the view, leaving no hole.
+                    loadLatest(added >= PAGE);
+                }
+                chat.markRead(peer);
+            }
             case ChatEvent.PeerChatStateChanged(Jid from, ChatState state) when from.bare().equals(peer) -> {
                 peerTyping.set(state == ChatState.COMPOSING);
                 refreshSubtitle();

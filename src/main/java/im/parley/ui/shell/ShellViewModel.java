@@ -110,8 +110,10 @@ public final class ShellViewModel {
     public CompletableFuture<Void> start() {
         account.addListener(e -> ui.execute(() -> onConnection(e)));
         chat.addListener(e -> {
-            if (e instanceof ChatEvent.StanzaRejected(Jid claimed, String reason)) {
-                ui.execute(() -> notice.set(reason));
+            switch (e) {
+                case ChatEvent.StanzaRejected(Jid claimed, String reason) -> ui.execute(() -> notice.set(reason));
+                case ChatEvent.HistoryGapFound(String reason) -> ui.execute(() -> notice.set(reason));
+                default -> { }
             }
         });
         conversations.start();

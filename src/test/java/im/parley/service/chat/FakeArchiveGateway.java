@@ -12,18 +12,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * an id or from a time, backward before an id or from the end, limited to one peer, item-not-found for an id it
  * does not hold. {@link #failAfter} makes the n-th query from now fail like a dropped connection.
  */
-final class FakeArchiveGateway implements ArchiveGateway {
+public final class FakeArchiveGateway implements ArchiveGateway {
 
     final List<ArchivedMessage> archive = new CopyOnWriteArrayList<>();
     final List<ArchiveQuery> queries = new CopyOnWriteArrayList<>();
     private final Jid owner;
     private volatile int failCountdown = -1;
 
-    FakeArchiveGateway(Jid owner) {
+    public FakeArchiveGateway(Jid owner) {
         this.owner = owner.bare();
     }
 
-    void add(ArchivedMessage m) {
+    public void add(ArchivedMessage m) {
         archive.add(m);
     }
 
@@ -32,7 +32,7 @@ final class FakeArchiveGateway implements ArchiveGateway {
         failCountdown = okQueries;
     }
 
-    void forget(String id) {
+    public void forget(String id) {
         archive.removeIf(m -> m.resultId().equals(id));
     }
 

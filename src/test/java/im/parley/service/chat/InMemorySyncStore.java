@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Sync state in memory; {@link #atomically} only runs the work (rollback is the SQL store's, tested there). */
-final class InMemorySyncStore implements SyncStore {
+public final class InMemorySyncStore implements SyncStore {
 
     record Gap(String archive, String afterId, String beforeId) {
     }

@@ -3,7 +3,11 @@ package im.parley.ui.chat;
 import im.parley.service.chat.DeliveryState;
 import im.parley.service.chat.Direction;
 import im.parley.service.chat.ChatMessage;
+import im.parley.service.chat.ArchivedMessage;
+import im.parley.service.chat.FakeArchiveGateway;
 import im.parley.service.chat.HistoryPager;
+import im.parley.service.chat.HistorySync;
+import im.parley.service.chat.InMemorySyncStore;
 import im.parley.archive.InMemoryMessageStore;
 import im.parley.service.chat.ChatService;
 import im.parley.service.chat.ChatState;
@@ -89,6 +93,56 @@ class ChatViewModelTest {
     private List<ChatState> statesSentTo(Jid peer) {
         return chatGateway.statesSent().stream().filter(s -> s.to().equals(peer))
                 .map(FakeChatGateway.StateSent::state).toList();
+    }
+
+    /** A server archive that Bob's messages reach, synced once with one old message in it. */
+    private HistorySync syncedOnceWithServer(FakeArchiveGateway server) {
+        HistorySync history = new HistorySync(server, chat, store, new InMemorySyncStore(), clock, Runnable::run);
+        archiveOnServer(server, 0, "before the catch-up", NOW.minusSeconds(3_600));
+        history.catchUp().join();
+        return history;
+    }
+
+    private static void archiveOnServer(FakeArchiveGateway server, int n, String body, Instant at) {
+        server.add(new ArchivedMessage("sid-" + n, null, at,
+                new InboundChat.Incoming(BOB_PHONE, ME, body, "mid-" + n, "oid-" + n, null, null, null)));
+    }
+
+    @Test
+    @DisplayName("a chat open while history catches up shows the new messages after what it showed, and stays read")
+    void caughtUpMessagesShowInTheOpenChat() {
+        FakeArchiveGateway server = new FakeArchiveGateway(ME);
+        HistorySync history = syncedOnceWithServer(server);
+        model.activate();
+        for (int i = 1; i <= 3; i++) {
+            archiveOnServer(server, i, "while away " + i, NOW.minusSeconds(60 - i));
+        }
+
+        history.catchUp().join();
+
+        assertThat(messageLines()).extracting(ChatLine.MessageLine::body)
+                .containsExactly("before the catch-up", "while away 1", "while away 2", "while away 3");
+        assertThat(unread(BOB)).isZero();
+    }
+
+    @Test
+    @DisplayName("after a catch-up of more than a page the open chat shows the newest page, without a hole")
+    void aLargeCatchUpReplacesTheOpenChatWithTheNewestPage() {
+        FakeArchiveGateway server = new FakeArchiveGateway(ME);
+        HistorySync history = syncedOnceWithServer(server);
+        model.activate();
+        int many = ChatViewModel.PAGE + 50;
+        for (int i = 1; i <= many; i++) {
+            archiveOnServer(server, i, "while away " + i, NOW.minusSeconds(1_000 - i));
+        }
+
+        history.catchUp().join();
+
+        List<String> shown = messageLines().stream().map(ChatLine.MessageLine::body).toList();
+        assertThat(shown).hasSize(ChatViewModel.PAGE).doesNotContain("before the catch-up")
+                .startsWith("while away 51").endsWith("while away " + many);
+        assertThat(model.olderAvailableProperty().get()).isTrue();
+        assertThat(unread(BOB)).isZero();
     }
 
     @Test

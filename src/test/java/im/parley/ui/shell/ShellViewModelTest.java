@@ -7,7 +7,11 @@ import im.parley.service.account.ConnectionStateChanged;
 import im.parley.service.account.FakeConnectionGateway;
 import im.parley.service.account.InMemoryPinStore;
 import im.parley.service.account.LoginRequest;
+import im.parley.service.chat.ArchivedMessage;
 import im.parley.service.chat.ChatService;
+import im.parley.service.chat.FakeArchiveGateway;
+import im.parley.service.chat.HistorySync;
+import im.parley.service.chat.InMemorySyncStore;
 import im.parley.service.chat.ChatState;
 import im.parley.service.chat.FakeChatGateway;
 import im.parley.service.chat.InboundChat;
@@ -54,7 +58,8 @@ class ShellViewModelTest {
     private final FakeRosterGateway rosterGateway = new FakeRosterGateway();
     private final RosterService roster = new RosterService(rosterGateway);
     private final FakeChatGateway chatGateway = new FakeChatGateway(ME);
-    private final ChatService chat = new ChatService(chatGateway, new InMemoryMessageStore(clock), clock);
+    private final InMemoryMessageStore store = new InMemoryMessageStore(clock);
+    private final ChatService chat = new ChatService(chatGateway, store, clock);
     private final TypingNotifier typing = new TypingNotifier(chat, new ManualScheduler(), Duration.ofSeconds(5));
     private final List<String> events = new ArrayList<>();
     private ShellViewModel model;
@@ -197,6 +202,23 @@ class ShellViewModelTest {
         assertThat(account.boundJid()).isEmpty();
         incoming(BOB, "b1", "too late");
         assertThat(bodies(bob)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a gap in the server's history is told in the notice")
+    void historyGapNotice() {
+        FakeArchiveGateway server = new FakeArchiveGateway(ME);
+        HistorySync history = new HistorySync(server, chat, store, new InMemorySyncStore(), clock, Runnable::run);
+        server.add(new ArchivedMessage("sid-1", null, clock.instant().minusSeconds(600),
+                new InboundChat.Incoming(BOB.withResource("r"), ME, "hello", "m1", null, null, null, null)));
+        history.catchUp().join();
+        server.forget("sid-1"); // the server's archive expired what Parley last saw
+        server.add(new ArchivedMessage("sid-2", null, clock.instant().minusSeconds(60),
+                new InboundChat.Incoming(BOB.withResource("r"), ME, "later", "m2", null, null, null, null)));
+
+        history.catchUp().join();
+
+        assertThat(model.noticeProperty().get()).contains("Some older messages may be missing");
     }
 
     @Test
