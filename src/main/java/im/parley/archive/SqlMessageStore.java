@@ -6,6 +6,7 @@ import im.parley.service.chat.Conversation;
 import im.parley.service.chat.DeliveryState;
 import im.parley.service.chat.Direction;
 import im.parley.service.chat.MessageStore;
+import im.parley.service.chat.Transport;
 import im.parley.service.common.Jid;
 
 import java.sql.Connection;
@@ -28,7 +29,12 @@ import java.util.function.Supplier;
 public final class SqlMessageStore implements MessageStore {
 
     private static final String COLUMNS =
-            "m.local_id, m.direction, m.sender, m.body, m.sent_at, m.state, m.failure, m.origin_id, m.stanza_id";
+            "m.local_id, m.direction, m.sender, m.body, m.sent_at, m.state, m.failure, m.origin_id, m.stanza_id, "
+                    + "m.transport, m.authenticated, m.corrects";
+    private static final String INSERT = """
+            INSERT INTO message (conversation_id, local_id, direction, sender, body, sent_at, state, failure,
+                                 origin_id, stanza_id, transport, authenticated, corrects)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final EncryptedDatabase database;
     private final Connection db;
@@ -63,20 +69,8 @@ public final class SqlMessageStore implements MessageStore {
     private void append(ChatMessage m, boolean counts) {
         inTransaction(() -> {
             long conversation = conversationId(m.conversation(), m.timestamp());
-            try (PreparedStatement insert = db.prepareStatement("""
-                    INSERT INTO message (conversation_id, local_id, direction, sender, body, sent_at, state, failure,
-                                         origin_id, stanza_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                insert.setLong(1, conversation);
-                insert.setString(2, m.id());
-                insert.setString(3, m.direction().name());
-                insert.setString(4, m.sender() == null ? null : m.sender().toString());
-                insert.setString(5, m.body());
-                insert.setLong(6, nanos(m.timestamp()));
-                insert.setString(7, m.state().name());
-                insert.setString(8, m.failureReason());
-                insert.setString(9, m.originId());
-                insert.setString(10, m.stanzaId());
+            try (PreparedStatement insert = db.prepareStatement(INSERT)) {
+                bind(insert, conversation, m);
                 insert.executeUpdate();
             }
             try (PreparedStatement touch = db.prepareStatement("""
@@ -100,10 +94,7 @@ public final class SqlMessageStore implements MessageStore {
     public void appendAll(List<ChatMessage> messages) {
         inTransaction(() -> {
             java.util.Map<Jid, Touched> touched = new java.util.LinkedHashMap<>();
-            try (PreparedStatement insert = db.prepareStatement("""
-                    INSERT INTO message (conversation_id, local_id, direction, sender, body, sent_at, state, failure,
-                                         origin_id, stanza_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            try (PreparedStatement insert = db.prepareStatement(INSERT)) {
                 for (ChatMessage m : messages) {
                     Touched c = touched.get(m.conversation());
                     if (c == null) {
@@ -111,16 +102,7 @@ public final class SqlMessageStore implements MessageStore {
                         touched.put(m.conversation(), c);
                     }
                     c.add(m.direction() == Direction.INCOMING, nanos(m.timestamp()));
-                    insert.setLong(1, c.id);
-                    insert.setString(2, m.id());
-                    insert.setString(3, m.direction().name());
-                    insert.setString(4, m.sender() == null ? null : m.sender().toString());
-                    insert.setString(5, m.body());
-                    insert.setLong(6, nanos(m.timestamp()));
-                    insert.setString(7, m.state().name());
-                    insert.setString(8, m.failureReason());
-                    insert.setString(9, m.originId());
-                    insert.setString(10, m.stanzaId());
+                    bind(insert, c.id, m);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -139,6 +121,22 @@ public final class SqlMessageStore implements MessageStore {
                 }
             }
         });
+    }
+
+    private static void bind(PreparedStatement insert, long conversation, ChatMessage m) throws SQLException {
+        insert.setLong(1, conversation);
+        insert.setString(2, m.id());
+        insert.setString(3, m.direction().name());
+        insert.setString(4, m.sender() == null ? null : m.sender().toString());
+        insert.setString(5, m.body());
+        insert.setLong(6, nanos(m.timestamp()));
+        insert.setString(7, m.state().name());
+        insert.setString(8, m.failureReason());
+        insert.setString(9, m.originId());
+        insert.setString(10, m.stanzaId());
+        insert.setString(11, m.transport().name());
+        insert.setBoolean(12, m.authenticated());
+        insert.setString(13, m.corrects());
     }
 
     /** What a batch does to one conversation: an outgoing message clears its unread count, as in append. */
@@ -360,7 +358,8 @@ public final class SqlMessageStore implements MessageStore {
         String sender = row.getString(3);
         return new ChatMessage(row.getString(1), peer, Direction.valueOf(row.getString(2)),
                 sender == null ? null : Jid.parse(sender), row.getString(4), instant(row.getLong(5)),
-                DeliveryState.valueOf(row.getString(6)), row.getString(7), row.getString(8), row.getString(9));
+                DeliveryState.valueOf(row.getString(6)), row.getString(7), row.getString(8), row.getString(9),
+                Transport.valueOf(row.getString(10)), row.getBoolean(11), row.getString(12));
     }
 
     private void inTransaction(SqlWork work) {

@@ -84,6 +84,14 @@ public final class SqlSyncStore implements SyncStore {
                 VALUES (?, ?, ?, ?, ?)""", account.get().asBareString(), archive, afterId, beforeId, Times.nanos(clock.instant()));
     }
 
+    @Override
+    public void closeGap(String archive, String afterId, String beforeId) {
+        write("""
+                DELETE FROM sync_gap
+                WHERE account = ? AND archive = ? AND after_stanza_id IS ? AND before_stanza_id IS ?""",
+                account.get().asBareString(), archive, afterId, beforeId);
+    }
+
     private void write(String sql, Object... values) {
         try {
             database.write(db -> {

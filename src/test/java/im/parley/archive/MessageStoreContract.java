@@ -5,6 +5,7 @@ import im.parley.service.chat.Conversation;
 import im.parley.service.chat.DeliveryState;
 import im.parley.service.chat.Direction;
 import im.parley.service.chat.MessageStore;
+import im.parley.service.chat.Transport;
 import im.parley.service.common.Jid;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,24 @@ abstract class MessageStoreContract {
 
     private static List<String> ids(List<ChatMessage> messages) {
         return messages.stream().map(ChatMessage::id).toList();
+    }
+
+    @Test
+    @DisplayName("keeps how each message travelled, whether its sender was authenticated, and what it corrects")
+    void keepsTransportAuthenticationAndCorrection() {
+        ChatMessage plain = incoming(BOB, "p1", minutesAgo(3));
+        ChatMessage omemo = new ChatMessage("e1", BOB, Direction.INCOMING, BOB, "sealed", minutesAgo(2),
+                DeliveryState.RECEIVED, null, "o-e1", "s-e1", Transport.OMEMO, true, null);
+        ChatMessage correction = new ChatMessage("e2", BOB, Direction.INCOMING, BOB, "sealed, fixed", minutesAgo(1),
+                DeliveryState.RECEIVED, null, "o-e2", "s-e2", Transport.OPENPGP, false, "e1");
+        store.append(plain);
+        store.appendHistory(omemo);
+        store.append(correction);
+
+        assertThat(store.latest(BOB, 10)).containsExactly(plain, omemo, correction);
+        assertThat(store.find(BOB, "e2").orElseThrow().corrects()).isEqualTo("e1");
+        assertThat(store.latest(BOB, 10)).extracting(ChatMessage::transport)
+                .containsExactly(Transport.PLAINTEXT, Transport.OMEMO, Transport.OPENPGP);
     }
 
     @Test

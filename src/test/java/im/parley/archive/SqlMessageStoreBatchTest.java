@@ -5,6 +5,7 @@ import im.parley.archive.db.EncryptedDatabase;
 import im.parley.service.chat.ChatMessage;
 import im.parley.service.chat.DeliveryState;
 import im.parley.service.chat.Direction;
+import im.parley.service.chat.Transport;
 import im.parley.service.common.Jid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,8 +58,11 @@ class SqlMessageStoreBatchTest {
     private static ChatMessage message(Jid peer, String id, Direction direction, int minutesAgo) {
         return new ChatMessage(id, peer, direction, direction == Direction.INCOMING ? peer : ME, "body of " + id,
                 NOW.minusSeconds(60L * minutesAgo), direction == Direction.INCOMING ? DeliveryState.RECEIVED
-                : DeliveryState.PENDING, null, id + "-origin", null);
+                : DeliveryState.PENDING, null, id + "-origin", null, TRANSPORTS[Math.floorMod(id.hashCode(), 3)],
+                Math.floorMod(id.hashCode(), 3) == 1, null);
     }
+
+    private static final Transport[] TRANSPORTS = Transport.values();
 
     /** Two conversations interleaved, out-of-order and equal timestamps, an outgoing reply between incoming ones. */
     private static List<ChatMessage> mixed() {

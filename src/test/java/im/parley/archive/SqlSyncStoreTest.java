@@ -125,4 +125,26 @@ class SqlSyncStoreTest {
             assertThat(rows.next()).isFalse();
         }
     }
+
+    @Test
+    void aClosedGapIsForgottenAndOnlyThatOne() throws Exception {
+        sync.recordGap("", null, "sid-5");
+        sync.recordGap("", "sid-9", null);
+        sync.recordGap("", "sid-9", "sid-20");
+
+        sync.closeGap("", "sid-9", null);
+        sync.closeGap("", "sid-1", "sid-5"); // never recorded: nothing happens
+
+        try (Statement s = database.writer().createStatement();
+             ResultSet rows = s.executeQuery(
+                     "SELECT after_stanza_id, before_stanza_id FROM sync_gap ORDER BY id")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isNull();
+            assertThat(rows.getString(2)).isEqualTo("sid-5");
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("sid-9");
+            assertThat(rows.getString(2)).isEqualTo("sid-20");
+            assertThat(rows.next()).isFalse();
+        }
+    }
 }

@@ -49,4 +49,9 @@ final class CommitHook implements SyncStore {
     public void recordGap(String archive, String afterId, String beforeId) {
         delegate.recordGap(archive, afterId, beforeId);
     }
+
+    @Override
+    public void closeGap(String archive, String afterId, String beforeId) {
+        delegate.closeGap(archive, afterId, beforeId);
+    }
 }

@@ -1,5 +1,6 @@
 package im.parley.service.chat;
 
+import im.parley.service.common.Failures;
 import im.parley.service.common.Jid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,9 @@ import java.util.concurrent.Executor;
  * <p>The very first sync of an account fetches only a recent window: the newest {@value #FIRST_SYNC_PAGES} pages
  * ({@code 4 × 250} messages), none older than {@link #FIRST_SYNC_WINDOW}. Those count as read; what lies before
  * them is recorded as a gap and comes on demand through {@link HistoryPager}. When the server no longer knows the
- * cursor (expired or reset archive), the gap is recorded, the same recent window is fetched and
- * {@link ChatEvent.HistoryGapFound} tells the user that older messages may be missing.
+ * cursor (expired or reset archive), the gap is recorded, the same recent window is fetched, then what the server
+ * still has between the last sync's time and that window (the gap is closed with its last page), and
+ * {@link ChatEvent.HistoryGapFound} tells the user that messages the server deleted are missing.
  *
  * <p>Events come after the commit, and in summary: one {@link ChatEvent.HistoryCaughtUp} plus one
  * {@link ChatEvent.ConversationChanged} per conversation with new messages, never one event per message.
@@ -39,6 +41,12 @@ public final class HistorySync {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistorySync.class);
     private static final String OWN = SyncStore.OWN_ARCHIVE;
+    private static final String GAP_FILLED = "The server's message history could not continue from where Parley "
+            + "stopped, so Parley fetched what the server still has from that time on. Messages the server has "
+            + "already deleted are missing.";
+    private static final String GAP_OPEN = "The server's message history could not continue from where Parley "
+            + "stopped (it may have expired). Some older messages may be missing; scroll up in a conversation to "
+            + "load what the server still has.";
 
     private final ArchiveGateway gateway;
     private final ChatService chat;
@@ -88,10 +96,9 @@ public final class HistorySync {
                 return progress.result(false, false);
             } catch (CursorLost lost) {
                 LOG.warn("The server's archive no longer knows the sync cursor; fetching the recent window");
-                recentWindow(own, progress, true, lost.afterId);
-                chat.publish(new ChatEvent.HistoryGapFound("The server's message history could not continue from "
-                        + "where Parley stopped (it may have expired). Some older messages may be missing; "
-                        + "scroll up in a conversation to load what the server still has."));
+                String windowOldest = recentWindow(own, progress, true, lost.afterId);
+                boolean filled = fillGap(own, cursor.get().lastTime(), lost.afterId, windowOldest, progress);
+                chat.publish(new ChatEvent.HistoryGapFound(filled ? GAP_FILLED : GAP_OPEN));
                 return progress.result(false, true);
             }
         } finally {
@@ -119,8 +126,46 @@ public final class HistorySync {
         }
     }
 
-    /** The newest pages, none older than the window; stored in one transaction as already-read history. */
-    private void recentWindow(Jid own, Progress progress, boolean afterGap, String gapAfterId) {
+    /**
+     * After a lost cursor: what the server still has from the time of the last sync up to the recent window, fetched
+     * forward by time and stored as missed messages; the recorded gap is closed with the last page. False when
+     * there is no time to start from or the server failed (the gap stays recorded).
+     */
+    private boolean fillGap(Jid own, Instant lostAt, String afterId, String windowOldest, Progress progress) {
+        if (lostAt == null) {
+            return false;
+        }
+        try {
+            CompletableFuture<ArchivePage> next =
+                    gateway.query(ArchiveQuery.since(lostAt.minus(CLOCK_MARGIN), ArchiveGateway.MAX_PAGE));
+            while (next != null) {
+                ArchivePage page = await(next, null);
+                List<ArchivedMessage> inGap = new ArrayList<>(page.messages().size());
+                boolean reachedWindow = false;
+                for (ArchivedMessage result : page.messages()) {
+                    if (result.resultId().equals(windowOldest)) {
+                        reachedWindow = true;
+                        break;
+                    }
+                    inGap.add(result);
+                }
+                boolean more = !reachedWindow && !page.complete() && page.lastId() != null;
+                next = more ? gateway.query(ArchiveQuery.after(page.lastId(), ArchiveGateway.MAX_PAGE)) : null;
+                storePage(own, inGap, true, progress,
+                        more ? () -> { } : () -> sync.closeGap(OWN, afterId, windowOldest));
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("The gap in the history could not be filled: {}", Failures.messageOf(e));
+            return false;
+        }
+    }
+
+    /**
+     * The newest pages, none older than the window; stored in one transaction (as already-read history unless
+     * {@code afterGap}). Returns the id of the oldest fetched, or null when the window is empty.
+     */
+    private String recentWindow(Jid own, Progress progress, boolean afterGap, String gapAfterId) {
         Instant now = clock.instant();
         Instant notBefore = now.minus(FIRST_SYNC_WINDOW);
         List<ArchivePage> newestFirst = new ArrayList<>();
@@ -145,6 +190,7 @@ public final class HistorySync {
             }
             sync.saveCursor(OWN, cursor);
         });
+        return oldestId;
     }
 
     private void storePage(Jid own, List<ArchivedMessage> results, boolean unread, Progress progress,

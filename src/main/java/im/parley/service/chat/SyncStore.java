@@ -25,4 +25,7 @@ public interface SyncStore {
      * were not fetched.
      */
     void recordGap(String archive, String afterId, String beforeId);
+
+    /** Forgets the gap recorded with exactly these ids (null matching null): its messages have been fetched. */
+    void closeGap(String archive, String afterId, String beforeId);
 }

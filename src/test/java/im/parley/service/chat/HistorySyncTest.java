@@ -190,7 +190,7 @@ class HistorySyncTest {
     }
 
     @Test
-    void aCursorTheServerNoLongerKnowsRecordsAGapFetchesTheRecentWindowAndTellsTheUser() {
+    void aCursorTheServerNoLongerKnowsFetchesTheRecentWindowThenWhatLiesBeforeItAndTellsTheUser() {
         syncedOnce();
         archive.forget("sid-1");
         serverHas(5, BOB, 100);
@@ -198,10 +198,44 @@ class HistorySyncTest {
         HistorySync.CatchUp done = history.catchUp().join();
 
         assertThat(done.gapFound()).isTrue();
-        assertThat(sync.gaps).last().isEqualTo(new InMemorySyncStore.Gap("", "sid-1", "sid-2"));
+        assertThat(sync.gaps).as("recorded, then closed: nothing lay between; only the first sync's is left")
+                .containsExactly(new InMemorySyncStore.Gap("", null, "sid-1"));
         assertThat(events).anyMatch(e -> e instanceof ChatEvent.HistoryGapFound g && g.reason().contains("missing"));
         assertThat(bodies(BOB)).containsExactly("before", "m0", "m1", "m2", "m3", "m4");
         assertThat(sync.cursors.get("").lastStanzaId()).isEqualTo("sid-6");
+    }
+
+    @Test
+    void aLostCursorWithMoreMissedThanTheRecentWindowFetchesTheRestByTimeExactlyOnceAndClosesTheGap() {
+        syncedOnce(); // cursor: sid-1, an hour ago
+        archive.forget("sid-1");
+        int missed = HistorySync.FIRST_SYNC_PAGES * ArchiveGateway.MAX_PAGE + 300;
+        serverHas(missed, BOB, 3_000);
+
+        HistorySync.CatchUp done = history.catchUp().join();
+
+        assertThat(done.stored()).isEqualTo(missed);
+        assertThat(bodies(BOB)).hasSize(1 + missed).doesNotHaveDuplicates().startsWith("before", "m0", "m1")
+                .endsWith("m" + (missed - 1));
+        assertThat(store.conversation(BOB.bare()).orElseThrow().unread()).as("missed, so unread").isEqualTo(missed);
+        assertThat(sync.gaps).as("only the first sync's is left").containsExactly(new InMemorySyncStore.Gap("", null, "sid-1"));
+        assertThat(events).anyMatch(e -> e instanceof ChatEvent.HistoryGapFound g
+                && g.reason().contains("fetched what the server still has"));
+    }
+
+    @Test
+    void aGapThatCannotBeFilledStaysRecordedAndTheUserIsTold() {
+        syncedOnce();
+        archive.forget("sid-1");
+        serverHas(HistorySync.FIRST_SYNC_PAGES * ArchiveGateway.MAX_PAGE + 300, BOB, 3_000);
+        archive.failAfter(HistorySync.FIRST_SYNC_PAGES + 1); // the lost cursor, the window; then the fill fails
+
+        HistorySync.CatchUp done = history.catchUp().join();
+
+        assertThat(done.gapFound()).isTrue();
+        assertThat(sync.gaps).extracting(InMemorySyncStore.Gap::afterId).containsExactly(null, "sid-1");
+        assertThat(events).anyMatch(e -> e instanceof ChatEvent.HistoryGapFound g
+                && g.reason().contains("Some older messages may be missing"));
     }
 
     @Test

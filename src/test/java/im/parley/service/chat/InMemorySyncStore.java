@@ -37,4 +37,9 @@ public final class InMemorySyncStore implements SyncStore {
     public synchronized void recordGap(String archive, String afterId, String beforeId) {
         gaps.add(new Gap(archive, afterId, beforeId));
     }
+
+    @Override
+    public synchronized void closeGap(String archive, String afterId, String beforeId) {
+        gaps.remove(new Gap(archive, afterId, beforeId));
+    }
 }

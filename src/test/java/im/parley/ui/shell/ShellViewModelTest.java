@@ -218,7 +218,7 @@ class ShellViewModelTest {
 
         history.catchUp().join();
 
-        assertThat(model.noticeProperty().get()).contains("Some older messages may be missing");
+        assertThat(model.noticeProperty().get()).contains("could not continue from where Parley stopped");
     }
 
     @Test
