@@ -2,6 +2,7 @@ package im.parley.app;
 
 import im.parley.archive.SqlMessageSearch;
 import im.parley.archive.SqlMessageStore;
+import im.parley.archive.SqlRosterCache;
 import im.parley.archive.SqlSyncStore;
 import im.parley.archive.db.EncryptedDatabase;
 import im.parley.service.account.AccountService;
@@ -66,8 +67,8 @@ final class ClientSession implements AutoCloseable {
     ClientSession(CertificatePinStore pins, EncryptedDatabase archive, Clock clock, Notifier notifier,
                   Predicate<Jid> inView) {
         account = new AccountService(new SmackConnectionGateway(xmpp), pins);
-        roster = new RosterService(new SmackRosterGateway(xmpp));
         SmackChatGateway chatGateway = new SmackChatGateway(xmpp);
+        roster = new RosterService(new SmackRosterGateway(xmpp, new SqlRosterCache(archive, chatGateway::ownJid)));
         SqlMessageStore messages = new SqlMessageStore(archive, chatGateway::ownJid, clock);
         chat = new ChatService(chatGateway, messages, clock, storage);
         SmackArchiveGateway archiveGateway = new SmackArchiveGateway(xmpp);

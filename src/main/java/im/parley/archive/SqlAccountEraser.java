@@ -64,6 +64,7 @@ public final class SqlAccountEraser {
                     delete(c, "DELETE FROM sync_gap WHERE account = ?", jid);
                     if (everything) {
                         delete(c, "DELETE FROM roster_item WHERE account = ?", jid);
+                        delete(c, "DELETE FROM roster_version WHERE account = ?", jid);
                         delete(c, "DELETE FROM pinned_certificate WHERE account = ?", jid);
                         delete(c, "DELETE FROM setting WHERE scope = ? OR substr(scope, 1, length(?) + 1) = ? || '/'",
                                 jid, jid, jid);

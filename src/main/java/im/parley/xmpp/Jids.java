@@ -2,6 +2,7 @@ package im.parley.xmpp;
 
 import im.parley.service.common.InvalidJidException;
 import im.parley.service.common.Jid;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -27,6 +28,15 @@ final class Jids {
     static EntityBareJid toEntityBare(Jid jid) {
         try {
             return JidCreate.entityBareFrom(jid.asBareString());
+        } catch (XmppStringprepException e) {
+            throw new InvalidJidException("Not a valid address: " + e.getMessage());
+        }
+    }
+
+    /** Also for a domain-only address (a roster may hold a server or a gateway). */
+    static BareJid toBare(Jid jid) {
+        try {
+            return JidCreate.bareFrom(jid.asBareString());
         } catch (XmppStringprepException e) {
             throw new InvalidJidException("Not a valid address: " + e.getMessage());
         }

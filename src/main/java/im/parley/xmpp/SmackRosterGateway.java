@@ -4,6 +4,7 @@ import im.parley.service.common.Availability;
 import im.parley.service.common.Jid;
 import im.parley.service.common.Presence;
 import im.parley.service.roster.Contact;
+import im.parley.service.roster.RosterCache;
 import im.parley.service.roster.RosterEvent;
 import im.parley.service.roster.RosterGateway;
 import im.parley.service.roster.Subscription;
@@ -41,13 +42,23 @@ public final class SmackRosterGateway implements RosterGateway {
     }
 
     private final XmppSession session;
+    private final SmackRosterStore store;
     private volatile Consumer<RosterEvent> listener = e -> { };
     private volatile CompletableFuture<Void> loadedAtLogin = new CompletableFuture<>();
     /** Touched only on the inbound lane. */
     private boolean snapshotPublished;
 
+    /** Without a roster cache: every login fetches the whole roster. */
     public SmackRosterGateway(XmppSession session) {
         this.session = session;
+        this.store = null;
+        session.onNewConnection(this::bind);
+    }
+
+    /** {@code cache} keeps the roster between logins, so the server sends only what changed (XEP-0237). */
+    public SmackRosterGateway(XmppSession session, RosterCache cache) {
+        this.session = session;
+        this.store = new SmackRosterStore(cache);
         session.onNewConnection(this::bind);
     }
 
@@ -70,6 +81,9 @@ public final class SmackRosterGateway implements RosterGateway {
 
     private void bind(XMPPTCPConnection connection) {
         Roster roster = Roster.getInstanceFor(connection);
+        if (store != null) {
+            roster.setRosterStore(store);
+        }
         CompletableFuture<Void> loaded = new CompletableFuture<>();
         loadedAtLogin = loaded;
         roster.addRosterLoadedListener(new org.jivesoftware.smack.roster.RosterLoadedListener() {
@@ -220,16 +234,7 @@ public final class SmackRosterGateway implements RosterGateway {
         Set<String> groups = new java.util.TreeSet<>();
         entry.getGroups().forEach(g -> groups.add(g.getName()));
         return new Contact(jid, entry.getName() == null ? "" : entry.getName(), groups,
-                subscriptionOf(entry.getType()), entry.isSubscriptionPending());
-    }
-
-    private static Subscription subscriptionOf(RosterPacket.ItemType type) {
-        return switch (type) {
-            case to -> Subscription.TO;
-            case from -> Subscription.FROM;
-            case both -> Subscription.BOTH;
-            case none, remove -> Subscription.NONE;
-        };
+                SmackRosterStore.subscriptionOf(entry.getType()), entry.isSubscriptionPending());
     }
 
     @Override

@@ -103,7 +103,13 @@ final class SchemaLadder {
                         archive TEXT NOT NULL,
                         after_stanza_id TEXT,
                         before_stanza_id TEXT,
-                        found_at INTEGER NOT NULL)"""));
+                        found_at INTEGER NOT NULL)"""),
+            // 3: the roster cache keeps pending subscription requests and the server's roster version (XEP-0237).
+            List.of("ALTER TABLE roster_item ADD COLUMN awaiting_approval INTEGER NOT NULL DEFAULT 0",
+                    """
+                    CREATE TABLE roster_version (
+                        account TEXT PRIMARY KEY,
+                        version TEXT NOT NULL)"""));
 
     private SchemaLadder() {
     }
