@@ -66,7 +66,7 @@ final class ClientSession implements AutoCloseable {
     /** {@code inView} tells whether the user is looking at a conversation now (no notification for it then). */
     ClientSession(CertificatePinStore pins, EncryptedDatabase archive, Clock clock, Notifier notifier,
                   Predicate<Jid> inView) {
-        account = new AccountService(new SmackConnectionGateway(xmpp), pins);
+        account = new AccountService(new SmackConnectionGateway(xmpp), pins, storage);
         SmackChatGateway chatGateway = new SmackChatGateway(xmpp);
         roster = new RosterService(new SmackRosterGateway(xmpp, new SqlRosterCache(archive, chatGateway::ownJid)));
         SqlMessageStore messages = new SqlMessageStore(archive, chatGateway::ownJid, clock);

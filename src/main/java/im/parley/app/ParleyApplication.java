@@ -64,7 +64,7 @@ public final class ParleyApplication extends Application {
     private final Clock clock = Clock.systemDefaultZone();
     private AppDirectories dirs;
     private SqlArchiveVault vault;
-    private EncryptedDatabase archive;
+    private volatile EncryptedDatabase archive;
     private CertificatePinStore pins;
     private RememberedLoginStore remembered;
     private PrivacyService privacy;
@@ -131,6 +131,7 @@ public final class ParleyApplication extends Application {
 
     private void archiveUnlocked() {
         archive = vault.database();
+        archive.watchForbiddenThread(Platform::isFxApplicationThread);
         pins = new SqlCertificatePinStore(archive, clock);
         remembered = new SqlRememberedLoginStore(archive, clock);
         privacy = new PrivacyService(new SqlAccountDataEraser(new SqlAccountEraser(archive)), new SqlSettingsStore(archive),
@@ -139,6 +140,12 @@ public final class ParleyApplication extends Application {
             new LegacyFiles(dirs.config()).moveInto(pins, remembered);
             ui.execute(this::showLogin);
         });
+    }
+
+    /** Archive calls that ran on the JavaFX thread since the archive was unlocked (tests expect none). */
+    long archiveCallsOnUiThread() {
+        EncryptedDatabase open = archive;
+        return open == null ? 0 : open.forbiddenThreadCalls();
     }
 
     private void showLogin() {

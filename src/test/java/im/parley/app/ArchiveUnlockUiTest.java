@@ -40,6 +40,11 @@ class ArchiveUnlockUiTest {
     private final FxRobot robot = new FxRobot();
     private Application app;
 
+    private void assertNoArchiveCallOnTheUiThread() {
+        assertThat(((ParleyApplication) app).archiveCallsOnUiThread())
+                .as("blocking archive calls on the JavaFX thread (their stacks are in the log)").isZero();
+    }
+
     @AfterEach
     void stop() throws Exception {
         if (app != null) {
@@ -75,6 +80,7 @@ class ArchiveUnlockUiTest {
         await().atMost(TIMEOUT).until(() -> text("#address").equals("carol@example.org"));
         assertThat(config.resolve("login.properties")).as("moved into the archive").doesNotExist();
         assertThat(config.resolve("certificate-pins.properties")).as("moved into the archive").doesNotExist();
+        assertNoArchiveCallOnTheUiThread();
         FxToolkit.cleanupApplication(app);
         app = null;
 
@@ -102,6 +108,7 @@ class ArchiveUnlockUiTest {
         robot.clickOn("#changePassphrase");
         await().atMost(Duration.ofSeconds(60)).until(() -> robot.lookup("#address").tryQuery().isPresent());
         await().atMost(TIMEOUT).until(() -> text("#address").equals("carol@example.org"));
+        assertNoArchiveCallOnTheUiThread();
         FxToolkit.cleanupApplication(app);
         app = null;
 

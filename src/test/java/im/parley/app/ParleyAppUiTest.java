@@ -96,6 +96,12 @@ class ParleyAppUiTest {
         }
     }
 
+    @AfterEach
+    void theArchiveWasNeverCalledOnTheUiThread() {
+        assertThat(((ParleyApplication) app).archiveCallsOnUiThread())
+                .as("blocking archive calls on the JavaFX thread (their stacks are in the log)").isZero();
+    }
+
     @Test
     void logsInThroughTheWindowSeesTheContactAndChatsBothWays() throws Exception {
         ProsodyServer server = PROSODY.server();

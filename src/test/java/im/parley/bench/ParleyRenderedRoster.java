@@ -56,7 +56,7 @@ final class ParleyRenderedRoster implements RosterScenario {
             AccountService accounts = new AccountService(new SmackConnectionGateway(session), pins);
             RosterService roster = new RosterService(new SmackRosterGateway(session));
             ChatService chat = new ChatService(new SmackChatGateway(session), new InMemoryMessageStore(clock), clock);
-            RosterViewModel model = new RosterViewModel(roster, chat, new FxUiExecutor(), j -> { });
+            RosterViewModel model = new RosterViewModel(roster, chat, new FxUiExecutor(), Runnable::run, j -> { });
             CountDownLatch drawn = new CountDownLatch(1);
             Stage stage = onFx(() -> show(model, expectedContacts, drawn));
             LoginRequest request = new LoginRequest(jid, account.password().toCharArray(),

@@ -1,5 +1,7 @@
 package im.parley.archive.db;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.mc.SQLiteMCConfig;
 import org.sqlite.mc.SQLiteMCSqlCipherConfig;
@@ -10,7 +12,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The archive file, encrypted at rest in SQLCipher 4 format with a raw 256-bit key. An interrupted change of
@@ -21,11 +25,14 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class EncryptedDatabase implements AutoCloseable {
 
     static final int WRITER_CACHE_KIB = 65_536;
+    private static final Logger LOG = LoggerFactory.getLogger(EncryptedDatabase.class);
 
     private final Path file;
     private final ArchiveKey key;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private volatile BooleanSupplier onForbiddenThread = () -> false;
+    private final LongAdder forbiddenThreadCalls = new LongAdder();
 
     /** Also for the benchmark's unencrypted reference on the same schema (test code in this package). */
     EncryptedDatabase(Path file, ArchiveKey key, Connection writer) {
@@ -75,6 +82,7 @@ public final class EncryptedDatabase implements AutoCloseable {
      * archive never interleave their statements. Rolls back and rethrows on any failure.
      */
     public <T> T write(SqlWork<T> work) throws SQLException {
+        checkThread();
         writeLock.lock();
         try {
             boolean autoCommit = writer.getAutoCommit();
@@ -99,6 +107,7 @@ public final class EncryptedDatabase implements AutoCloseable {
 
     /** Runs {@code work} on the writer without a transaction, under the write lock (reads that must see writes). */
     public <T> T read(SqlWork<T> work) throws SQLException {
+        checkThread();
         writeLock.lock();
         try {
             return work.run(writer);
@@ -115,6 +124,7 @@ public final class EncryptedDatabase implements AutoCloseable {
 
     /** A new read-only connection for one reader thread. */
     public Connection openReader() throws SQLException {
+        checkThread();
         return connect(file, key, true);
     }
 
@@ -125,6 +135,27 @@ public final class EncryptedDatabase implements AutoCloseable {
             return key.sameAs(raw);
         } finally {
             Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    /**
+     * From now on, a call made while {@code onForbiddenThread} says true (the UI thread, which must never wait for
+     * the disk) is counted and logged with its stack trace; it still runs, so a slip is a slow frame, not a crash.
+     */
+    public void watchForbiddenThread(BooleanSupplier onForbiddenThread) {
+        this.onForbiddenThread = onForbiddenThread;
+    }
+
+    /** How many calls came from a forbidden thread (see {@link #watchForbiddenThread}). */
+    public long forbiddenThreadCalls() {
+        return forbiddenThreadCalls.sum();
+    }
+
+    private void checkThread() {
+        if (onForbiddenThread.getAsBoolean()) {
+            forbiddenThreadCalls.increment();
+            LOG.warn("An archive call ran on {}, which must not block",
+                    Thread.currentThread().getName(), new IllegalStateException("blocking archive call"));
         }
     }
 

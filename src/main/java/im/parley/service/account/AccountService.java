@@ -6,6 +6,8 @@ import im.parley.service.common.Presence;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -14,25 +16,39 @@ public final class AccountService {
 
     private final ConnectionGateway gateway;
     private final CertificatePinStore pins;
+    private final Executor storage;
+    private final AtomicLong attempts = new AtomicLong();
     private final List<Consumer<ConnectionStateChanged>> listeners = new CopyOnWriteArrayList<>();
     private volatile Jid boundJid;
     private volatile Presence ownPresence = Presence.ONLINE;
 
+    /** The pin store is read on the calling thread. */
     public AccountService(ConnectionGateway gateway, CertificatePinStore pins) {
+        this(gateway, pins, Runnable::run);
+    }
+
+    /** {@code storage} reads and writes the pin store (the archive), so no caller waits for the disk. */
+    public AccountService(ConnectionGateway gateway, CertificatePinStore pins, Executor storage) {
         this.gateway = gateway;
         this.pins = pins;
+        this.storage = storage;
         gateway.setStateListener(this::publish);
     }
 
     public CompletableFuture<Jid> login(LoginRequest request) {
-        return gateway.connect(request, pins.pinnedFingerprint(request.account()))
+        long attempt = attempts.incrementAndGet();
+        return CompletableFuture.supplyAsync(() -> pins.pinnedFingerprint(request.account()), storage)
+                .thenCompose(pin -> attempt == attempts.get() ? gateway.connect(request, pin)
+                        : CompletableFuture.failedFuture(new LoginException(new LoginFailure.Cancelled())))
                 .thenApply(jid -> {
                     boundJid = jid;
                     return jid;
                 });
     }
 
+    /** Also before the connection began (while the pin was being read): that login then fails as cancelled. */
     public void cancelLogin() {
+        attempts.incrementAndGet();
         gateway.cancelConnect();
     }
 

@@ -356,7 +356,7 @@ public final class ChatViewModel {
             case ChatEvent.MessageAdded(ChatMessage m) when m.conversation().equals(peer) && newerAvailable.get() -> {
                 heldLive.add(m); // shown when the window reaches the newest end, not past a gap
                 if (m.direction() == Direction.INCOMING) {
-                    chat.markRead(peer);
+                    markReadInBackground();
                 }
             }
             case ChatEvent.MessageAdded(ChatMessage m) when m.conversation().equals(peer) -> {
@@ -372,7 +372,7 @@ public final class ChatViewModel {
                 if (m.direction() == Direction.INCOMING) {
                     peerTyping.set(false);
                     refreshSubtitle();
-                    chat.markRead(peer);
+                    markReadInBackground();
                 }
             }
             case ChatEvent.MessageUpdated(ChatMessage m) when m.conversation().equals(peer) -> replace(m);
@@ -381,7 +381,7 @@ public final class ChatViewModel {
                     // More than a page may have come in: then the newest page replaces the view, leaving no hole.
                     loadLatest(added >= PAGE);
                 }
-                chat.markRead(peer);
+                markReadInBackground();
             }
             case ChatEvent.PeerChatStateChanged(Jid from, ChatState state) when from.bare().equals(peer) -> {
                 peerTyping.set(state == ChatState.COMPOSING);
@@ -389,6 +389,10 @@ public final class ChatViewModel {
             }
             default -> { }
         }
+    }
+
+    private void markReadInBackground() {
+        background.execute(() -> chat.markRead(peer));
     }
 
     private void onRosterEvent(RosterEvent event) {

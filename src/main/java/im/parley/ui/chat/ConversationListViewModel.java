@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /** The conversations, most recent first, with their last line and unread count. */
@@ -27,6 +28,7 @@ public final class ConversationListViewModel {
     private static final int PREVIEW_CHARS = 90;
 
     private final ChatService chat;
+    private final Executor background;
     private final RosterService roster;
     private final TimeLabels labels;
     private final Consumer<Jid> openChat;
@@ -36,9 +38,11 @@ public final class ConversationListViewModel {
     private final ObservableList<ConversationItem> items = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper totalUnread = new ReadOnlyIntegerWrapper(0);
 
-    public ConversationListViewModel(ChatService chat, RosterService roster, UiExecutor ui, TimeLabels labels,
-                                     Consumer<Jid> openChat) {
+    /** {@code background} reads the archive, never the JavaFX thread. */
+    public ConversationListViewModel(ChatService chat, RosterService roster, UiExecutor ui, Executor background,
+                                     TimeLabels labels, Consumer<Jid> openChat) {
         this.chat = chat;
+        this.background = background;
         this.roster = roster;
         this.labels = labels;
         this.openChat = openChat;
@@ -57,8 +61,11 @@ public final class ConversationListViewModel {
                 refresh.request();
             }
         });
-        chat.conversations().forEach(c -> incoming.put(c.peer(), c));
-        refresh.request();
+        background.execute(() -> {
+            // read before a change event may have arrived: that one is newer and wins
+            chat.conversations().forEach(c -> incoming.putIfAbsent(c.peer(), c));
+            refresh.request();
+        });
     }
 
     /** The account's history was erased: nothing is listed until new messages arrive. */

@@ -2,6 +2,7 @@ package im.parley.ui.roster;
 
 import im.parley.service.chat.ChatEvent;
 import im.parley.service.chat.ChatService;
+import im.parley.service.chat.Conversation;
 import im.parley.service.common.Failures;
 import im.parley.service.common.InvalidJidException;
 import im.parley.service.common.Jid;
@@ -38,6 +39,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +55,7 @@ public final class RosterViewModel {
     private final RosterService roster;
     private final ChatService chat;
     private final UiExecutor ui;
+    private final Executor background;
     private final Consumer<Jid> openChat;
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final CoalescingUpdate drain;
@@ -70,10 +73,13 @@ public final class RosterViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
 
-    public RosterViewModel(RosterService roster, ChatService chat, UiExecutor ui, Consumer<Jid> openChat) {
+    /** {@code background} reads the archive (unread counts), never the JavaFX thread. */
+    public RosterViewModel(RosterService roster, ChatService chat, UiExecutor ui, Executor background,
+                           Consumer<Jid> openChat) {
         this.roster = roster;
         this.chat = chat;
         this.ui = ui;
+        this.background = background;
         this.openChat = openChat;
         this.drain = new CoalescingUpdate(ui, this::applyQueued);
         filter.addListener((obs, old, now) -> rebuild());
@@ -88,13 +94,17 @@ public final class RosterViewModel {
                 enqueue(changed);
             }
         });
-        chat.conversations().forEach(c -> enqueue(new ChatEvent.ConversationChanged(c)));
+        background.execute(() -> chat.conversations().forEach(c -> enqueue(new StoredUnread(c))));
         return roster.load().handle((contacts, failure) -> {
             if (failure != null) {
                 ui.execute(() -> error.set("The contact list could not be loaded: " + Failures.messageOf(failure)));
             }
             return null;
         });
+    }
+
+    /** A conversation's unread count as stored when the list started. */
+    private record StoredUnread(Conversation conversation) {
     }
 
     private void enqueue(Object event) {
@@ -126,6 +136,11 @@ public final class RosterViewModel {
             case RosterEvent.SubscriptionRequestSettled(Jid from) -> {
                 requests.removeIf(r -> r.jid().equals(from));
                 return false;
+            }
+            case StoredUnread(var conversation) -> {
+                // read before a change event may have arrived: that one is newer and wins
+                return unread.putIfAbsent(conversation.peer(), conversation.unread()) == null
+                        && conversation.unread() > 0;
             }
             case ChatEvent.ConversationChanged(var conversation) -> {
                 Integer before = unread.put(conversation.peer(), conversation.unread());

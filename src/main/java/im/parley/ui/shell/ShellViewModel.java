@@ -94,8 +94,8 @@ public final class ShellViewModel {
         this.background = background;
         this.labels = labels;
         this.loggedOut = loggedOut;
-        this.rosterViewModel = new RosterViewModel(roster, chat, ui, this::openChat);
-        this.conversations = new ConversationListViewModel(chat, roster, ui, labels, this::openChat);
+        this.rosterViewModel = new RosterViewModel(roster, chat, ui, background, this::openChat);
+        this.conversations = new ConversationListViewModel(chat, roster, ui, background, labels, this::openChat);
         this.search = searchService == null ? null : new SearchViewModel(searchService, ui, timers,
                 SearchViewModel.DEBOUNCE, labels, roster::displayName, this::openChatAt);
         if (search != null) {

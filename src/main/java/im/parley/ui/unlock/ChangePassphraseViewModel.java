@@ -8,13 +8,11 @@ import im.parley.ui.common.UiExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
@@ -25,7 +23,7 @@ import java.util.concurrent.Executor;
 public final class ChangePassphraseViewModel {
 
     private final ArchiveService archive;
-    private final PassphraseMeter meter;
+    private final StrengthRating strength;
     private final UiExecutor ui;
     private final Executor background;
     private final Runnable changed;
@@ -34,16 +32,13 @@ public final class ChangePassphraseViewModel {
     private final StringProperty current = new SimpleStringProperty("");
     private final StringProperty next = new SimpleStringProperty("");
     private final StringProperty confirmation = new SimpleStringProperty("");
-    private final ReadOnlyIntegerWrapper strengthScore = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyStringWrapper strengthText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private int rating;
 
     public ChangePassphraseViewModel(ArchiveService archive, PassphraseMeter meter, UiExecutor ui, Executor background,
                                      Runnable changed, Runnable cancelled) {
         this.archive = archive;
-        this.meter = meter;
+        this.strength = new StrengthRating(meter, ui, background);
         this.ui = ui;
         this.background = background;
         this.changed = changed;
@@ -52,7 +47,7 @@ public final class ChangePassphraseViewModel {
         confirmation.addListener((obs, old, now) -> error.set(""));
         next.addListener((obs, old, now) -> {
             error.set("");
-            rate(now);
+            strength.rate(now);
         });
     }
 
@@ -64,7 +59,7 @@ public final class ChangePassphraseViewModel {
             error.set("Enter the current passphrase.");
             return;
         }
-        PassphraseStrength rated = meter.rate(next.get(), List.of("parley"));
+        PassphraseStrength rated = strength.rateNow(next.get());
         if (!rated.acceptable()) {
             error.set("Choose a stronger new passphrase: " + rated.advice());
             return;
@@ -101,22 +96,8 @@ public final class ChangePassphraseViewModel {
         }
     }
 
-    private void rate(String text) {
-        int ticket = ++rating;
-        background.execute(() -> {
-            PassphraseStrength rated = meter.rate(text, List.of("parley"));
-            ui.execute(() -> {
-                if (ticket == rating) {
-                    boolean empty = rated.label().isEmpty();
-                    strengthScore.set(empty ? -1 : rated.score());
-                    strengthText.set(empty ? "" : rated.label() + ". " + rated.advice());
-                }
-            });
-        });
-    }
-
     public boolean strongEnough(int score) {
-        return score >= PassphraseStrength.MINIMUM_SCORE;
+        return StrengthRating.strongEnough(score);
     }
 
     public StringProperty currentProperty() {
@@ -132,11 +113,11 @@ public final class ChangePassphraseViewModel {
     }
 
     public ReadOnlyIntegerProperty strengthScoreProperty() {
-        return strengthScore.getReadOnlyProperty();
+        return strength.scoreProperty();
     }
 
     public ReadOnlyStringProperty strengthTextProperty() {
-        return strengthText.getReadOnlyProperty();
+        return strength.textProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

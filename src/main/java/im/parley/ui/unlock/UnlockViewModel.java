@@ -11,7 +11,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,7 +18,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -32,7 +30,7 @@ import java.util.concurrent.Executor;
 public final class UnlockViewModel {
 
     private final ArchiveService archive;
-    private final PassphraseMeter meter;
+    private final StrengthRating strength;
     private final UiExecutor ui;
     private final Executor background;
     private final Runnable unlocked;
@@ -40,19 +38,16 @@ public final class UnlockViewModel {
     private final ReadOnlyObjectWrapper<UnlockMode> mode = new ReadOnlyObjectWrapper<>();
     private final StringProperty passphrase = new SimpleStringProperty("");
     private final StringProperty confirmation = new SimpleStringProperty("");
-    private final ReadOnlyIntegerWrapper strengthScore = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyStringWrapper strengthText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper keychainAvailable = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding confirmationMatches =
             Bindings.createBooleanBinding(() -> passphrase.get().equals(confirmation.get()), passphrase, confirmation);
-    private int rating;
 
     public UnlockViewModel(ArchiveService archive, PassphraseMeter meter, UiExecutor ui, Executor background,
                            Runnable unlocked) {
         this.archive = archive;
-        this.meter = meter;
+        this.strength = new StrengthRating(meter, ui, background);
         this.ui = ui;
         this.background = background;
         this.unlocked = unlocked;
@@ -61,7 +56,7 @@ public final class UnlockViewModel {
         passphrase.addListener((obs, old, now) -> {
             error.set("");
             if (mode.get() == UnlockMode.CREATE) {
-                rate(now);
+                strength.rate(now);
             }
         });
         confirmation.addListener((obs, old, now) -> error.set(""));
@@ -85,7 +80,7 @@ public final class UnlockViewModel {
         String typed = passphrase.get();
         switch (mode.get()) {
             case CREATE -> {
-                PassphraseStrength rated = meter.rate(typed, List.of("parley"));
+                PassphraseStrength rated = strength.rateNow(typed);
                 if (!rated.acceptable()) {
                     error.set("Choose a stronger passphrase: " + rated.advice());
                     return;
@@ -137,21 +132,6 @@ public final class UnlockViewModel {
         }));
     }
 
-    /** Rates off the UI thread; a rating of older text never replaces a newer one. */
-    private void rate(String text) {
-        int ticket = ++rating;
-        background.execute(() -> {
-            PassphraseStrength rated = meter.rate(text, List.of("parley"));
-            ui.execute(() -> {
-                if (ticket == rating) {
-                    boolean empty = rated.label().isEmpty();
-                    strengthScore.set(empty ? -1 : rated.score());
-                    strengthText.set(empty ? "" : rated.label() + ". " + rated.advice());
-                }
-            });
-        });
-    }
-
     public ReadOnlyObjectProperty<UnlockMode> modeProperty() {
         return mode.getReadOnlyProperty();
     }
@@ -166,16 +146,16 @@ public final class UnlockViewModel {
 
     /** 0 (trivial) to 4 (very strong), or -1 while nothing is typed. */
     public ReadOnlyIntegerProperty strengthScoreProperty() {
-        return strengthScore.getReadOnlyProperty();
+        return strength.scoreProperty();
     }
 
     /** The rating and advice in words, empty while nothing is typed. */
     public ReadOnlyStringProperty strengthTextProperty() {
-        return strengthText.getReadOnlyProperty();
+        return strength.textProperty();
     }
 
     public boolean strongEnough(int score) {
-        return score >= PassphraseStrength.MINIMUM_SCORE;
+        return StrengthRating.strongEnough(score);
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -45,6 +45,37 @@ class AccountServiceTest {
     }
 
     @Test
+    @DisplayName("the pin is read on the storage executor, and the connection starts only after it")
+    void pinReadOnStorageExecutor() {
+        pins.pin(ALICE, PIN);
+        List<Runnable> storage = new ArrayList<>();
+        AccountService deferred = new AccountService(gateway, pins, storage::add);
+
+        CompletableFuture<Jid> login = deferred.login(request());
+
+        assertThat(gateway.connects).as("nothing before the pin is read").isEmpty();
+        storage.removeFirst().run();
+        assertThat(gateway.lastConnect().pinnedFingerprint()).contains(PIN);
+        assertThat(login).isNotDone();
+    }
+
+    @Test
+    @DisplayName("cancelling while the pin is being read fails the login as cancelled and never connects")
+    void cancelBeforeConnecting() {
+        List<Runnable> storage = new ArrayList<>();
+        AccountService deferred = new AccountService(gateway, pins, storage::add);
+        CompletableFuture<Jid> login = deferred.login(request());
+
+        deferred.cancelLogin();
+        storage.removeFirst().run();
+
+        assertThat(gateway.connects).isEmpty();
+        assertThat(login).isCompletedExceptionally();
+        assertThat(LoginException.failureOf(login.handle((j, e) -> e).join()))
+                .isInstanceOf(LoginFailure.Cancelled.class);
+    }
+
+    @Test
     @DisplayName("login without a pinned certificate passes no pin")
     void loginWithoutPin() {
         pins.pin(Jid.parse("bob@example.org"), PIN);

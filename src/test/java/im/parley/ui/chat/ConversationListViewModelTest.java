@@ -46,7 +46,7 @@ class ConversationListViewModelTest {
     private final RosterService roster = new RosterService(rosterGateway);
     private final List<Jid> opened = new ArrayList<>();
     private ConversationListViewModel model =
-            new ConversationListViewModel(chat, roster, UiExecutor.direct(), labels, opened::add);
+            new ConversationListViewModel(chat, roster, UiExecutor.direct(), Runnable::run, labels, opened::add);
 
     private void incoming(Jid from, String id, String body, Instant at) {
         chatGateway.receive(new InboundChat.Incoming(from.withResource("r"), ME, body, id, null, null, null, at));
@@ -200,7 +200,7 @@ class ConversationListViewModelTest {
     @DisplayName("a burst of messages before the UI turn rebuilds the list once")
     void burstRebuildsOnce() {
         QueuedUiExecutor ui = new QueuedUiExecutor();
-        model = new ConversationListViewModel(chat, roster, ui, labels, opened::add);
+        model = new ConversationListViewModel(chat, roster, ui, Runnable::run, labels, opened::add);
         model.start();
         ui.runAll();
         AtomicInteger changes = new AtomicInteger();

@@ -46,7 +46,7 @@ class RosterViewModelTest {
     private final ChatService chat = new ChatService(chatGateway, new InMemoryMessageStore(clock), clock);
     private final List<Jid> opened = new ArrayList<>();
 
-    private RosterViewModel model = new RosterViewModel(roster, chat, UiExecutor.direct(), opened::add);
+    private RosterViewModel model = new RosterViewModel(roster, chat, UiExecutor.direct(), Runnable::run, opened::add);
 
     private static Contact contact(Jid jid, String name, String... groups) {
         return new Contact(jid, name, Set.of(groups), Subscription.BOTH, false);
@@ -466,7 +466,7 @@ class RosterViewModelTest {
     @DisplayName("5,000 presences queued before the UI turn rebuild the rows once")
     void presenceBurstRebuildsOnce() {
         QueuedUiExecutor ui = new QueuedUiExecutor();
-        model = new RosterViewModel(roster, chat, ui, opened::add);
+        model = new RosterViewModel(roster, chat, ui, Runnable::run, opened::add);
         List<Contact> many = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             many.add(contact(Jid.parse(String.format("user%04d@example.org", i)), "", "Group " + (i % 7)));
