@@ -149,6 +149,20 @@ class ParleyAppUiTest {
         assertThat(WaitForAsyncUtils.waitForAsyncFx(5_000, () -> messages.getItems().getFirst()))
                 .isEqualTo(new ChatLine.DayLine("Today"));
 
+        // Search the archive from the shell: the received message is found and opening the hit shows it in place.
+        robot.clickOn("#searchField").write("93ab5d");
+        robot.type(KeyCode.ENTER);
+        ListView<?> results = robot.lookup("#searchResults").query();
+        await().atMost(TIMEOUT).until(() -> WaitForAsyncUtils.waitForAsyncFx(5_000, () -> results.getItems().size()) == 1);
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.ENTER);
+        ListView<ChatLine> found = robot.lookup("#messages").query();
+        await().atMost(TIMEOUT).until(() -> messageLine(found, RECEIVED_MARKER).isPresent());
+        assertThat(((javafx.scene.control.Label) robot.lookup("#chatTitle").query()).getText()).isEqualTo("Bob Builder");
+        robot.clickOn("#searchField").type(KeyCode.ESCAPE);
+        await().atMost(TIMEOUT).until(() -> !robot.lookup("#searchResultsPane").query().isVisible()
+                && robot.lookup("#sidebar").query().isVisible());
+
         robot.clickOn("#logout");
         await().atMost(TIMEOUT).until(() -> robot.lookup("#address").tryQuery().isPresent());
         await().atMost(TIMEOUT).until(() -> bobConnection.isConnected()
