@@ -25,6 +25,7 @@ public final class ConversationListView {
         list.setPlaceholder(new Label("No conversations yet.\nOpen one from your contacts."));
         list.setCellFactory(v -> new ListCell<>() {
             {
+                setPrefWidth(0); // the list's width decides, so a long preview never scrolls it sideways
                 setOnMouseClicked(e -> {
                     if (e.getButton() == MouseButton.PRIMARY && !isEmpty()) {
                         model.open(getItem());
@@ -47,14 +48,18 @@ public final class ConversationListView {
 
     private static Node graphic(ConversationItem item) {
         Label title = new Label(item.title());
+        title.setMinWidth(0);
         title.getStyleClass().add(item.unread() > 0 ? Styles.TEXT_BOLD : "conversation-title");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label time = new Label(item.time());
         time.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        time.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(6, title, gap, time);
         Label preview = new Label(item.preview());
         preview.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        preview.setMinWidth(0);
+        preview.setPrefWidth(0); // takes what is left and ends in an ellipsis
         preview.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(preview, Priority.ALWAYS);
         HBox bottom = new HBox(6, preview, Badge.unread(item.unread()));

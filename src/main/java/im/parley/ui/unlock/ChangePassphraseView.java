@@ -43,6 +43,7 @@ public final class ChangePassphraseView {
         Label strength = new Label();
         strength.setId("newStrength");
         strength.setWrapText(true);
+        strength.setMinHeight(36); // two lines kept free: the advice appearing must not move the buttons under the pointer
         strength.textProperty().bind(model.strengthTextProperty());
         model.strengthScoreProperty().addListener((obs, old, now) -> {
             int score = now.intValue();

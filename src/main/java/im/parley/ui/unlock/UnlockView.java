@@ -72,6 +72,7 @@ public final class UnlockView {
         Label strength = new Label();
         strength.setId("strengthLabel");
         strength.setWrapText(true);
+        strength.setMinHeight(36); // two lines kept free: the advice appearing must not move the buttons under the pointer
         strength.textProperty().bind(model.strengthTextProperty());
         model.strengthScoreProperty().addListener((obs, old, now) -> showStrength(now.intValue(), meter));
 
