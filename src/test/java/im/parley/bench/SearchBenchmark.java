@@ -66,6 +66,7 @@ public final class SearchBenchmark {
                 fill(database);
             }
             LOG.info("Built {} messages in {} s", MESSAGES, Duration.ofNanos(System.nanoTime() - begin).toSeconds());
+            long archiveBytes = directorySize(dir);
             List<Scenario> scenarios = List.of(
                     new Scenario("rare word (" + SearchCorpus.RARE_WORD + ")",
                             SearchQuery.everywhere(SearchCorpus.RARE_WORD, LIMIT), "\"xylophonist\"*"),
@@ -106,7 +107,8 @@ public final class SearchBenchmark {
             }
             System.out.println();
             System.out.printf(Locale.ROOT, "Archive: %,d messages in %d conversations, encrypted (SQLCipher 4), "
-                    + "limit %d hits per query%n%n", MESSAGES, CONVERSATIONS, LIMIT);
+                    + "limit %d hits per query; archive file %,.1f MB%n%n", MESSAGES, CONVERSATIONS, LIMIT,
+                    archiveBytes / 1e6);
             System.out.print(render(results));
         } finally {
             deleteRecursively(dir);
@@ -305,6 +307,16 @@ public final class SearchBenchmark {
             out.append(' ').append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length())).append(" |");
         }
         return out.append('\n').toString();
+    }
+
+    private static long directorySize(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            long total = 0;
+            for (Path f : files.toList()) {
+                total += Files.size(f);
+            }
+            return total;
+        }
     }
 
     private static void deleteRecursively(Path directory) {
