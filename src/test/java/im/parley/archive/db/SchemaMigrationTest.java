@@ -70,6 +70,27 @@ class SchemaMigrationTest {
                 assertThat(r.getInt(5)).isZero();
                 assertThat(r.next()).isFalse();
             }
+            assertThat(matches(db.writer(), "body : \"bru\"*")).as("a three-letter prefix").containsExactly("m1");
+            assertThat(matches(db.writer(), "body : \"noo\"* AND conversation_token : \"c1\""))
+                    .as("in the message's conversation").containsExactly("m1");
+            assertThat(matches(db.writer(), "conversation_token : \"c2\"")).isEmpty();
+            try (Statement s = db.writer().createStatement()) {
+                s.execute("INSERT INTO message_text (message_text, rank) VALUES ('integrity-check', 1)");
+            }
+        }
+    }
+
+    private static java.util.List<String> matches(Connection connection, String match) throws SQLException {
+        try (var select = connection.prepareStatement(
+                "SELECT m.local_id FROM message_text t JOIN message m ON m.id = t.rowid WHERE message_text MATCH ?")) {
+            select.setString(1, match);
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            return ids;
         }
     }
 
