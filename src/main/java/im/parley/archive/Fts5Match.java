@@ -9,8 +9,10 @@ import java.util.StringJoiner;
  * where no character is an operator, so nothing the user typed can become FTS5 syntax; the words contain no
  * double quote (see {@link SearchTerms}), and the tokenizer folds case and accents as it did when indexing.
  *
- * <p>Every term is bound to the {@code body} column: the index also holds each message's conversation as a token,
- * which the user's words must never match; only {@link #inConversation} adds a condition on that column.
+ * <p>The index also holds each message's conversation as one token in a second column. That token starts with a
+ * private-use character, which no search word holds, so the user's words can only ever match the body (binding
+ * them to the column with {@code body :} would cost a filter of every row's positions: +40% on "the"); only
+ * {@link #inConversation} adds a condition on the conversation column.
  */
 final class Fts5Match {
 
@@ -21,7 +23,7 @@ final class Fts5Match {
     static String of(SearchTerms terms) {
         StringJoiner all = new StringJoiner(" AND ");
         for (SearchTerms.Term term : terms.terms()) {
-            all.add("body : " + switch (term) {
+            all.add(switch (term) {
                 case SearchTerms.Word(String text, boolean prefix) -> quoted(text) + (prefix ? "*" : "");
                 case SearchTerms.Phrase(var words, boolean prefixLast) ->
                         quoted(String.join(" ", words)) + (prefixLast ? "*" : "");
@@ -36,9 +38,9 @@ final class Fts5Match {
         return match.isEmpty() ? match : match + " AND conversation_token : " + quoted(conversationToken(conversationId));
     }
 
-    /** The token schema step 3 indexes for a conversation ({@code 'c' || conversation_id}). */
+    /** The token schema step 3 indexes for a conversation ({@code char(57344) || conversation_id}). */
     static String conversationToken(long conversationId) {
-        return "c" + conversationId;
+        return "\uE000" + conversationId;
     }
 
     private static String quoted(String text) {

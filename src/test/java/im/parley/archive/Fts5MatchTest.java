@@ -8,21 +8,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class Fts5MatchTest {
 
     @Test
-    void everyTermIsBoundToTheBody() {
+    void everyTermIsAQuotedString() {
         assertThat(Fts5Match.of(SearchTerms.parse("caf to \"see you tom"))).isEqualTo(
-                "body : \"caf\"* AND body : \"to\" AND body : \"see you tom\"*");
+                "\"caf\"* AND \"to\" AND \"see you tom\"*");
     }
 
     @Test
-    void userTextNamingAColumnStaysWordsOfTheBody() {
+    void userTextNamingAColumnStaysWords() {
         assertThat(Fts5Match.of(SearchTerms.parse("conversation_token:c1"))).isEqualTo(
-                "body : \"conversation\"* AND body : \"token\"* AND body : \"c1\"");
+                "\"conversation\"* AND \"token\"* AND \"c1\"");
     }
 
     @Test
-    void aConversationAddsItsTokenAsTheOnlyOtherColumnCondition() {
+    void aPrivateUseCharacterNeverReachesTheExpression() {
+        assertThat(Fts5Match.of(SearchTerms.parse("\uE0001 \uE000\uE0002x"))).isEqualTo("\"1\" AND \"2x\"");
+    }
+
+    @Test
+    void aConversationAddsItsTokenAsTheOnlyColumnCondition() {
         assertThat(Fts5Match.inConversation(SearchTerms.parse("lunch"), 42)).isEqualTo(
-                "body : \"lunch\"* AND conversation_token : \"c42\"");
+                "\"lunch\"* AND conversation_token : \"\uE00042\"");
         assertThat(Fts5Match.inConversation(SearchTerms.parse("  "), 42)).isEmpty();
     }
 }

@@ -217,7 +217,7 @@ public final class SearchBenchmark {
                      WHERE message_text MATCH ? AND m.retracted = 0
                        AND m.conversation_id IN (SELECT id FROM conversation WHERE account = ?)
                      ORDER BY message_text.rowid DESC LIMIT 1000""")) {
-            explain.setString(1, "body : \"meeting\"* AND conversation_token : \"c" + conversation + "\"");
+            explain.setString(1, "\"meeting\"* AND conversation_token : \"\\uE000" + conversation + "\"");
             explain.setString(2, ACCOUNT.asBareString());
             try (ResultSet rows = explain.executeQuery()) {
                 while (rows.next()) {

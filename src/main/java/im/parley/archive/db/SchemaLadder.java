@@ -111,10 +111,12 @@ final class SchemaLadder {
                     "DROP TRIGGER message_text_delete",
                     "DROP TRIGGER message_text_update",
                     "DROP TABLE message_text",
-                    // External content: FTS5 reads every indexed column from the content table by name.
+                    // External content: FTS5 reads every indexed column from the content table by name. The token
+                    // starts with U+E000: unicode61 keeps private-use characters in tokens, but a search word never
+                    // holds one (SearchTerms keeps letters, digits and marks), so no word can match a token.
                     """
                     ALTER TABLE message ADD COLUMN conversation_token TEXT
-                        GENERATED ALWAYS AS ('c' || conversation_id) VIRTUAL""",
+                        GENERATED ALWAYS AS (char(57344) || conversation_id) VIRTUAL""",
                     """
                     CREATE VIRTUAL TABLE message_text USING fts5(
                         body, conversation_token, content='message', content_rowid='id',

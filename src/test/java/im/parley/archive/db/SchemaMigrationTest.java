@@ -70,10 +70,11 @@ class SchemaMigrationTest {
                 assertThat(r.getInt(5)).isZero();
                 assertThat(r.next()).isFalse();
             }
-            assertThat(matches(db.writer(), "body : \"bru\"*")).as("a three-letter prefix").containsExactly("m1");
-            assertThat(matches(db.writer(), "body : \"noo\"* AND conversation_token : \"c1\""))
+            assertThat(matches(db.writer(), "\"bru\"*")).as("a three-letter prefix").containsExactly("m1");
+            assertThat(matches(db.writer(), "\"noo\"* AND conversation_token : \"\uE0001\""))
                     .as("in the message's conversation").containsExactly("m1");
-            assertThat(matches(db.writer(), "conversation_token : \"c2\"")).isEmpty();
+            assertThat(matches(db.writer(), "conversation_token : \"\uE0002\"")).isEmpty();
+            assertThat(matches(db.writer(), "\"1\"")).as("the conversation id is no word").isEmpty();
             try (Statement s = db.writer().createStatement()) {
                 s.execute("INSERT INTO message_text (message_text, rank) VALUES ('integrity-check', 1)");
             }
