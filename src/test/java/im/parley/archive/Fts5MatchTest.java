@@ -25,6 +25,13 @@ class Fts5MatchTest {
     }
 
     @Test
+    void aPrivateUseCharacterInATermOnlySeparates() {
+        SearchTerms terms = new SearchTerms(java.util.List.of(new SearchTerms.Word("\uE0001", true),
+                new SearchTerms.Phrase(java.util.List.of("a\uDB80\uDC00b"), false)));
+        assertThat(Fts5Match.of(terms)).isEqualTo("\" 1\"* AND \"a b\"");
+    }
+
+    @Test
     void aConversationAddsItsTokenAsTheOnlyColumnCondition() {
         assertThat(Fts5Match.inConversation(SearchTerms.parse("lunch"), 42)).isEqualTo(
                 "\"lunch\"* AND conversation_token : \"\uE00042\"");
