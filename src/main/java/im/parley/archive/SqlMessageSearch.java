@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.List;
 
@@ -28,8 +29,8 @@ import java.util.List;
  * <p>Ranking: best match first (bm25), then the newest. A word like "the" matches most of an archive, and ranking
  * every match costs time in proportion to the archive; so the candidates are the {@code maxCandidates} most
  * recently stored matches of this account, which FTS5 streams newest first and stops early (in one conversation:
- * the conversation's newest matching messages, walked by its time index), and only those are ranked. Below that many matches (nearly every real search) the ranking is exact. Snippets are
- * made for the hits returned only.
+ * FTS5 intersects the words with the conversation's token), and only those are ranked. Below that many matches
+ * (nearly every real search) the ranking is exact. Snippets are made for the hits returned only.
  */
 public final class SqlMessageSearch implements MessageSearch, AutoCloseable {
 
@@ -39,31 +40,18 @@ public final class SqlMessageSearch implements MessageSearch, AutoCloseable {
     private static final int DEFAULT_READERS = 2;
 
     // CROSS JOIN keeps the FTS table as the outer loop, so its rowid order serves ORDER BY and LIMIT stops early;
-    // the account's conversations are looked up once (a small set), not joined per matching row.
+    // the account's conversations are looked up once (a small set), not joined per matching row. The conversation
+    // token column weighs nothing in the rank: every candidate in a conversation has its token, and scored it would
+    // only favour short messages a second time.
     private static final String CANDIDATES = """
-            SELECT message_text.rowid, bm25(message_text), m.sent_at
+            SELECT message_text.rowid, bm25(message_text, 1.0, 0.0), m.sent_at
             FROM message_text
             CROSS JOIN message m ON m.id = message_text.rowid
             WHERE message_text MATCH ? AND m.retracted = 0
-              AND m.conversation_id IN (SELECT id FROM conversation WHERE account = ? %s)
+              AND m.conversation_id IN (SELECT id FROM conversation WHERE account = ?)
             ORDER BY message_text.rowid DESC
             LIMIT ?""";
-    private static final String EVERYWHERE = CANDIDATES.formatted("");
-    // In one conversation the matches of the whole archive would mostly be walked for nothing: walk the
-    // conversation's newest messages instead ("+" keeps the set of matching rowids a filter, built once).
-    private static final String IN_CONVERSATION = """
-            SELECT m.id FROM message m
-            WHERE m.conversation_id = (SELECT id FROM conversation WHERE account = ? AND peer = ?)
-              AND m.retracted = 0
-              AND +m.id IN (SELECT rowid FROM message_text WHERE message_text MATCH ?)
-            ORDER BY m.sent_at DESC, m.id DESC
-            LIMIT ?""";
-    private static final String SCORES = """
-            SELECT message_text.rowid, bm25(message_text), m.sent_at
-            FROM message_text
-            CROSS JOIN message m ON m.id = message_text.rowid
-            WHERE message_text MATCH ? AND message_text.rowid BETWEEN ? AND ?
-              AND +message_text.rowid IN (SELECT value FROM json_each(?))""";
+    private static final String CONVERSATION = "SELECT id FROM conversation WHERE account = ? AND peer = ?";
     // One pass over the hits' rowid range; "+" keeps the IN list a filter, so FTS5 sets up the match only once
     // (a prefix term costs a merge of every word it starts) and snippet() runs for the chosen rows only.
     private static final String HITS = """
@@ -105,7 +93,7 @@ public final class SqlMessageSearch implements MessageSearch, AutoCloseable {
         String match = Fts5Match.of(terms);
         try {
             return readers.read(connection -> {
-                List<Candidate> best = candidates(connection, match, query).stream()
+                List<Candidate> best = candidates(connection, query).stream()
                         .sorted(BEST_THEN_NEWEST).limit(query.limit()).toList();
                 return hits(connection, match, best);
             });
@@ -115,11 +103,17 @@ public final class SqlMessageSearch implements MessageSearch, AutoCloseable {
         }
     }
 
-    private List<Candidate> candidates(Connection connection, String match, SearchQuery query) throws SQLException {
-        if (query.conversation().isPresent()) {
-            return scored(connection, match, inConversation(connection, match, query.conversation().get()));
+    private List<Candidate> candidates(Connection connection, SearchQuery query) throws SQLException {
+        if (query.conversation().isEmpty()) {
+            return candidates(connection, Fts5Match.of(query.terms()));
         }
-        try (PreparedStatement select = connection.prepareStatement(EVERYWHERE)) {
+        OptionalLong conversation = conversationId(connection, query.conversation().get());
+        return conversation.isEmpty() ? List.of()
+                : candidates(connection, Fts5Match.inConversation(query.terms(), conversation.getAsLong()));
+    }
+
+    private List<Candidate> candidates(Connection connection, String match) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(CANDIDATES)) {
             select.setString(1, match);
             select.setString(2, account);
             select.setInt(3, maxCandidates);
@@ -133,39 +127,13 @@ public final class SqlMessageSearch implements MessageSearch, AutoCloseable {
         }
     }
 
-    private List<Long> inConversation(Connection connection, String match, Jid conversation) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(IN_CONVERSATION)) {
+    private OptionalLong conversationId(Connection connection, Jid peer) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(CONVERSATION)) {
             select.setString(1, account);
-            select.setString(2, conversation.asBareString());
-            select.setString(3, match);
-            select.setInt(4, maxCandidates);
-            List<Long> rowIds = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    rowIds.add(rows.getLong(1));
-                }
+            select.setString(2, peer.asBareString());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
             }
-            return rowIds;
-        }
-    }
-
-    /** bm25 of the given matching rows, in one pass over their rowid range. */
-    private static List<Candidate> scored(Connection connection, String match, List<Long> rowIds) throws SQLException {
-        if (rowIds.isEmpty()) {
-            return List.of();
-        }
-        try (PreparedStatement select = connection.prepareStatement(SCORES)) {
-            select.setString(1, match);
-            select.setLong(2, rowIds.stream().mapToLong(Long::longValue).min().orElseThrow());
-            select.setLong(3, rowIds.stream().mapToLong(Long::longValue).max().orElseThrow());
-            select.setString(4, jsonList(rowIds));
-            List<Candidate> found = new ArrayList<>(rowIds.size());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.add(new Candidate(rows.getLong(1), rows.getDouble(2), rows.getLong(3)));
-                }
-            }
-            return found;
         }
     }
 

@@ -141,6 +141,60 @@ class SqlMessageSearchTest {
     }
 
     @Test
+    @DisplayName("text that looks like a filter on the conversation column is searched as words of the body")
+    void conversationColumnCannotBeInjected() {
+        String bobs = add(BOB, "lunch tomorrow?");
+        add(CAROL, "lunch was great");
+        String daves = add(DAVE, "lunch or conversation_token c1 c2 c3");
+
+        for (String text : List.of("lunch conversation_token:c1", "lunch conversation_token:c2",
+                "lunch conversation_token : \"c2\"", "lunch OR conversation_token:c2", "lunch) OR (c2",
+                "lunch\" conversation_token:\"c2", "{conversation_token}: c2 lunch", "lunch c2")) {
+            assertThat(search.search(SearchQuery.in(BOB, text, 50))).as(text)
+                    .extracting(SearchHit::conversation).doesNotContain(CAROL, DAVE);
+            assertThat(search.search(SearchQuery.in(DAVE, text, 50))).as(text).extracting(SearchHit::messageId)
+                    .containsExactly(daves);
+        }
+        assertThat(search.search(SearchQuery.in(BOB, "lunch", 50))).extracting(SearchHit::messageId)
+                .containsExactly(bobs);
+    }
+
+    @Test
+    @DisplayName("no search text matches the conversation token the index holds for each message")
+    void conversationTokensAreNotWords() {
+        add(BOB, "lunch tomorrow?");
+        add(CAROL, "lunch was great");
+        String named = add(DAVE, "meet in room 2");
+
+        for (String text : List.of("1", "3", "c1", "\uE0001", "\uE000", "\uE0001*", "\"\uE0001\"", "\uF8FF1",
+                "\uDB80\uDC001")) {
+            assertThat(ids(text)).as(text).isEmpty();
+            assertThat(search.search(SearchQuery.in(BOB, text, 50))).as(text).isEmpty();
+        }
+        assertThat(ids("2")).containsExactly(named);
+    }
+
+    @Test
+    @DisplayName("a corrected message is found by its new text in its conversation, not by the old one")
+    void correctedInConversation() throws Exception {
+        String id = add(BOB, "lunch at noon");
+        archive.database.write(c -> {
+            try (var update = c.prepareStatement("UPDATE message SET body = 'dinner at eight' WHERE local_id = ?")) {
+                update.setString(1, id);
+                return update.executeUpdate();
+            }
+        });
+
+        assertThat(search.search(SearchQuery.in(BOB, "lunch", 50))).isEmpty();
+        assertThat(search.search(SearchQuery.in(BOB, "dinn", 50))).extracting(SearchHit::messageId).containsExactly(id);
+        archive.database.write(c -> {
+            try (var check = c.createStatement()) {
+                return check.execute("INSERT INTO message_text (message_text, rank) VALUES ('integrity-check', 1)");
+            }
+        });
+    }
+
+    @Test
     @DisplayName("another account's messages in the same archive never match, even in the same conversation")
     void perAccount() {
         String mine = add(BOB, "secret recipe for alice");

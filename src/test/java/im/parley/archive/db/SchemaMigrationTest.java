@@ -70,6 +70,28 @@ class SchemaMigrationTest {
                 assertThat(r.getInt(5)).isZero();
                 assertThat(r.next()).isFalse();
             }
+            assertThat(matches(db.writer(), "\"bru\"*")).as("a three-letter prefix").containsExactly("m1");
+            assertThat(matches(db.writer(), "\"noo\"* AND conversation_token : \"\uE0001\""))
+                    .as("in the message's conversation").containsExactly("m1");
+            assertThat(matches(db.writer(), "conversation_token : \"\uE0002\"")).isEmpty();
+            assertThat(matches(db.writer(), "\"1\"")).as("the conversation id is no word").isEmpty();
+            try (Statement s = db.writer().createStatement()) {
+                s.execute("INSERT INTO message_text (message_text, rank) VALUES ('integrity-check', 1)");
+            }
+        }
+    }
+
+    private static java.util.List<String> matches(Connection connection, String match) throws SQLException {
+        try (var select = connection.prepareStatement(
+                "SELECT m.local_id FROM message_text t JOIN message m ON m.id = t.rowid WHERE message_text MATCH ?")) {
+            select.setString(1, match);
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            return ids;
         }
     }
 

@@ -1,4 +1,5 @@
--- Frozen copy of archive schema step 2 as released. Never edit: the migration test builds old archives from it.
+-- Frozen copy of archive schema step 2 as released (step 1, then step 2's statements). Never edit: the migration
+-- test builds old archives from it.
 CREATE TABLE conversation (
     id INTEGER PRIMARY KEY,
     account TEXT NOT NULL,
@@ -18,7 +19,7 @@ CREATE TABLE message (
     state TEXT NOT NULL,
     failure TEXT,
     origin_id TEXT,
-    stanza_id TEXT, transport TEXT NOT NULL DEFAULT 'PLAINTEXT', authenticated INTEGER NOT NULL DEFAULT 0, corrects TEXT, retracted INTEGER NOT NULL DEFAULT 0,
+    stanza_id TEXT,
     UNIQUE (conversation_id, local_id));
 --
 CREATE INDEX message_by_time ON message (conversation_id, sent_at, id);
@@ -42,6 +43,14 @@ CREATE TRIGGER message_text_update AFTER UPDATE OF body ON message BEGIN
     INSERT INTO message_text (message_text, rowid, body) VALUES ('delete', old.id, old.body);
     INSERT INTO message_text (rowid, body) VALUES (new.id, new.body);
 END;
+--
+ALTER TABLE message ADD COLUMN transport TEXT NOT NULL DEFAULT 'PLAINTEXT';
+--
+ALTER TABLE message ADD COLUMN authenticated INTEGER NOT NULL DEFAULT 0;
+--
+ALTER TABLE message ADD COLUMN corrects TEXT;
+--
+ALTER TABLE message ADD COLUMN retracted INTEGER NOT NULL DEFAULT 0;
 --
 CREATE INDEX message_by_corrects ON message (conversation_id, corrects) WHERE corrects IS NOT NULL;
 --
