@@ -33,8 +33,8 @@ final class InternalArchiveSeed implements ArchiveSeed {
                 .resolve(InternalStorage.encode(owner.localpart(), false) + ".list");
         try {
             Files.createDirectories(file.getParent());
-            return new InternalArchiveSeed(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND), owner.jid());
+            return new InternalArchiveSeed(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND), owner.jid());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open " + file, e);
         }

@@ -3,8 +3,8 @@ package im.parley.testsupport;
 import java.nio.file.Path;
 
 /**
- * The generated {@code prosody.cfg.lua}: loopback only, no s2s, internal storage (with {@link ProsodyServer.Storage#SQL}
- * the MAM archive store in SQLite instead), TLS required, MAM kept forever.
+ * The generated {@code prosody.cfg.lua}: loopback only, no s2s, internal storage (with
+ * {@link ProsodyServer.Storage#SQL} the MAM archive store in SQLite instead), TLS required, MAM kept forever.
  * {@code mod_posix} (pidfile, SIGTERM handling) is loaded automatically on POSIX systems and needs no entry.
  */
 record ProsodyConfig(Ports ports, ServerLayout layout, ProsodyServer.Storage storage, String logLevel) {
@@ -64,8 +64,8 @@ record ProsodyConfig(Ports ports, ServerLayout layout, ProsodyServer.Storage sto
                     http_host = "localhost"
                     http_external_url = "http://localhost:%d/"
                 """.formatted(path(layout.dataDir()), path(layout.pidFile()), path(layout.certificateDir()),
-                ports.c2s(), ports.directTls(), ports.http(), storageOptions(), Lua.string(logLevel), path(layout.logFile()), ssl, ssl,
-                ports.http());
+                ports.c2s(), ports.directTls(), ports.http(), storageOptions(), Lua.string(logLevel),
+                path(layout.logFile()), ssl, ssl, ports.http());
     }
 
     private String storageOptions() {

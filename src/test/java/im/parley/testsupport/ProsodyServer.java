@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A throwaway Prosody 0.12 on 127.0.0.1 for integration tests: own directory (on {@code /dev/shm} when possible),
- * generated config, random free ports, internal storage (or SQLite for the MAM archive, {@link Storage#SQL}), a fresh self-signed certificate, TLS required
- * (STARTTLS on {@link #c2sPort()}, XEP-0368 direct TLS on {@link #directTlsPort()}), MUC with MAM on
- * {@value #MUC_HOST}, HTTP upload on {@value #UPLOAD_HOST} via {@link #httpPort()}, no s2s, no in-band registration.
+ * generated config, random free ports, internal storage (or SQLite for the MAM archive: {@link Storage#SQL}), a fresh
+ * self-signed certificate, TLS required (STARTTLS on {@link #c2sPort()}, XEP-0368 direct TLS on
+ * {@link #directTlsPort()}), MUC with MAM on {@value #MUC_HOST}, HTTP upload on {@value #UPLOAD_HOST} via
+ * {@link #httpPort()}, no s2s, no in-band registration.
  *
  * <p>Prosody runs as a child process in the foreground; a JVM shutdown hook stops it, and servers orphaned by a
  * killed JVM are cleaned up when the next one starts. Missing Prosody is an error, never a skipped test.
