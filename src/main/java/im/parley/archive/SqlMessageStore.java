@@ -91,6 +91,7 @@ public final class SqlMessageStore implements MessageStore {
      * unread counts and last activity), but with one prepared insert for all: every message is stored, or on any
      * failure (such as an id already stored) none is.
      */
+    @Override
     public void appendAll(List<ChatMessage> messages) {
         inTransaction(() -> {
             java.util.Map<Jid, Touched> touched = new java.util.LinkedHashMap<>();

@@ -1,84 +1,38 @@
 package im.parley.testsupport;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
- * Writes messages straight into a user's MAM archive in Prosody's internal storage
- * ({@code DATA/<host>/archive/<user>.list}, one {@code item({...});} per message, as {@code mod_storage_internal}
- * appends them), far faster than sending them: 100,000 take about a second. Prosody reads the file on every archive
- * query, so this works while it runs; the messages are in the archive only (no offline copy, no live delivery).
+ * Writes chat messages straight into a user's MAM archive on a test {@link ProsodyServer}, far faster than sending
+ * them. The messages are in the archive only (no offline copy, no live delivery). {@link #close()} finishes the seed;
+ * seed before the owner's first archive query (Prosody may cache the archive's size).
  */
-public final class ArchiveSeed implements AutoCloseable {
+public interface ArchiveSeed extends AutoCloseable {
 
     /** One archived chat message; {@code key} becomes the MAM result id and stanza-id. */
-    public record Item(String key, String from, String to, String body, String messageId, String originId,
-                       Instant when) {
-    }
+    record Item(String key, String from, String to, String body, String messageId, String originId, Instant when) {
 
-    private final BufferedWriter out;
-    private final String owner;
+        /** The bare JID of the other side, from {@code owner}'s point of view (Prosody's {@code with}). */
+        String peer(String owner) {
+            return bare(from).equals(owner) ? bare(to) : bare(from);
+        }
 
-    private ArchiveSeed(BufferedWriter out, String owner) {
-        this.out = out;
-        this.owner = owner;
-    }
-
-    /** Opens {@code owner}'s archive file for appending (creating it when the archive is empty). */
-    public static ArchiveSeed append(ProsodyServer server, TestAccount owner) {
-        Path file = server.dataDir().resolve(InternalStorage.encode(server.host(), false))
-                .resolve(InternalStorage.encode("archive", true))
-                .resolve(InternalStorage.encode(owner.localpart(), false) + ".list");
-        try {
-            Files.createDirectories(file.getParent());
-            return new ArchiveSeed(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND), owner.jid());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open " + file, e);
+        private static String bare(String jid) {
+            int slash = jid.indexOf('/');
+            return slash < 0 ? jid : jid.substring(0, slash);
         }
     }
 
-    public void add(Item item) {
-        String peer = bare(item.from()).equals(owner) ? bare(item.to()) : bare(item.from());
-        StringBuilder lua = new StringBuilder(320);
-        lua.append("item({ name = \"message\"; attr = { xmlns = \"jabber:client\"; type = \"chat\"; from = ")
-                .append(Lua.string(item.from())).append("; to = ").append(Lua.string(item.to()))
-                .append("; id = ").append(Lua.string(item.messageId()))
-                .append("; stamp = ").append(Lua.string(item.when().truncatedTo(ChronoUnit.SECONDS).toString()))
-                .append("; }; { name = \"body\"; attr = { }; ").append(Lua.string(item.body())).append("; }; ");
-        if (item.originId() != null) {
-            lua.append("{ name = \"origin-id\"; attr = { xmlns = \"urn:xmpp:sid:0\"; id = ")
-                    .append(Lua.string(item.originId())).append("; }; }; ");
-        }
-        lua.append("key = ").append(Lua.string(item.key()))
-                // whole seconds: Prosody's os.date refuses a fraction ("number has no integer representation")
-                .append("; when = ").append(item.when().getEpochSecond())
-                .append("; with = ").append(Lua.string(peer)).append("; });\n");
-        try {
-            out.write(lua.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the archive of " + owner, e);
-        }
+    /** Opens {@code owner}'s archive on {@code server}, in whichever storage the server uses. */
+    static ArchiveSeed append(ProsodyServer server, TestAccount owner) {
+        return switch (server.storage()) {
+            case INTERNAL -> InternalArchiveSeed.append(server, owner);
+            case SQL -> SqlArchiveSeed.append(server, owner);
+        };
     }
 
-    private static String bare(String jid) {
-        int slash = jid.indexOf('/');
-        return slash < 0 ? jid : jid.substring(0, slash);
-    }
+    void add(Item item);
 
     @Override
-    public void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the archive of " + owner, e);
-        }
-    }
+    void close();
 }

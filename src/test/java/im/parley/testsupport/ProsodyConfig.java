@@ -3,10 +3,11 @@ package im.parley.testsupport;
 import java.nio.file.Path;
 
 /**
- * The generated {@code prosody.cfg.lua}: loopback only, no s2s, internal storage, TLS required, MAM kept forever.
+ * The generated {@code prosody.cfg.lua}: loopback only, no s2s, internal storage (with
+ * {@link ProsodyServer.Storage#SQL} the MAM archive store in SQLite instead), TLS required, MAM kept forever.
  * {@code mod_posix} (pidfile, SIGTERM handling) is loaded automatically on POSIX systems and needs no entry.
  */
-record ProsodyConfig(Ports ports, ServerLayout layout, String logLevel) {
+record ProsodyConfig(Ports ports, ServerLayout layout, ProsodyServer.Storage storage, String logLevel) {
 
     /** The listening ports, chosen once per server and kept across restarts. */
     record Ports(int c2s, int directTls, int http) {
@@ -38,7 +39,7 @@ record ProsodyConfig(Ports ports, ServerLayout layout, String logLevel) {
                 modules_disabled = { "s2s" }
                 allow_registration = false
 
-                storage = "internal"
+                %s
                 authentication = "internal_hashed"
                 c2s_require_encryption = true
                 allow_unencrypted_plain_auth = false
@@ -49,7 +50,6 @@ record ProsodyConfig(Ports ports, ServerLayout layout, String logLevel) {
                 archive_expires_after = "never"
                 default_archive_policy = true
                 max_archive_query_results = 250
-                storage_archive_item_limit = 100000
 
                 log = { { levels = { min = %s }; to = "file"; filename = %s; } }
                 ssl = %s
@@ -64,8 +64,22 @@ record ProsodyConfig(Ports ports, ServerLayout layout, String logLevel) {
                     http_host = "localhost"
                     http_external_url = "http://localhost:%d/"
                 """.formatted(path(layout.dataDir()), path(layout.pidFile()), path(layout.certificateDir()),
-                ports.c2s(), ports.directTls(), ports.http(), Lua.string(logLevel), path(layout.logFile()), ssl, ssl,
-                ports.http());
+                ports.c2s(), ports.directTls(), ports.http(), storageOptions(), Lua.string(logLevel),
+                path(layout.logFile()), ssl, ssl, ports.http());
+    }
+
+    private String storageOptions() {
+        return switch (storage) {
+            // Internal storage rewrites the whole archive file per message once near its limit: keep it bounded.
+            case INTERNAL -> """
+                    storage = "internal"
+                    storage_archive_item_limit = 100000""";
+            // No item limit: with one, an append after a big seed would truncate the archive (quota).
+            case SQL -> """
+                    storage = { archive = "sql" }
+                    default_storage = "internal"
+                    sql = { driver = "SQLite3"; database = %s; }""".formatted(path(layout.sqlDatabaseFile()));
+        };
     }
 
     private static String path(Path path) {

@@ -29,8 +29,18 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
     private static final Logger LOG = LoggerFactory.getLogger(ProsodyExtension.class);
     private static final int LOG_LINES_ON_FAILURE = 60;
 
+    private final ProsodyServer.Storage storage;
     private volatile ProsodyServer server;
     private String ownerId;
+
+    /** With internal storage. */
+    public ProsodyExtension() {
+        this(ProsodyServer.Storage.INTERNAL);
+    }
+
+    public ProsodyExtension(ProsodyServer.Storage storage) {
+        this.storage = storage;
+    }
 
     /** The running server of the current test class. */
     public ProsodyServer server() {
@@ -45,7 +55,7 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
     @Override
     public synchronized void beforeAll(ExtensionContext context) {
         if (server == null) {
-            server = ProsodyServer.startNew();
+            server = ProsodyServer.startNew(storage);
             ownerId = context.getUniqueId();
         }
     }

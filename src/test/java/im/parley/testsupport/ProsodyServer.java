@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A throwaway Prosody 0.12 on 127.0.0.1 for integration tests: own directory (on {@code /dev/shm} when possible),
- * generated config, random free ports, internal storage, a fresh self-signed certificate, TLS required
- * (STARTTLS on {@link #c2sPort()}, XEP-0368 direct TLS on {@link #directTlsPort()}), MUC with MAM on
- * {@value #MUC_HOST}, HTTP upload on {@value #UPLOAD_HOST} via {@link #httpPort()}, no s2s, no in-band registration.
+ * generated config, random free ports, internal storage (or SQLite for the MAM archive: {@link Storage#SQL}), a fresh
+ * self-signed certificate, TLS required (STARTTLS on {@link #c2sPort()}, XEP-0368 direct TLS on
+ * {@link #directTlsPort()}), MUC with MAM on {@value #MUC_HOST}, HTTP upload on {@value #UPLOAD_HOST} via
+ * {@link #httpPort()}, no s2s, no in-band registration.
  *
  * <p>Prosody runs as a child process in the foreground; a JVM shutdown hook stops it, and servers orphaned by a
  * killed JVM are cleaned up when the next one starts. Missing Prosody is an error, never a skipped test.
@@ -46,6 +47,19 @@ public final class ProsodyServer implements AutoCloseable {
 
     static final InetAddress LOOPBACK = loopbackAddress();
 
+    /** Where Prosody keeps its data. */
+    public enum Storage {
+        /** Everything in {@code internal} files; seed archives with {@link ArchiveSeed}. */
+        INTERNAL,
+        /**
+         * The MAM archive store ({@code archive}) in SQLite via {@code mod_storage_sql} at {@link #sqlDatabase()},
+         * everything else (accounts, rosters…) internal, so accounts can be registered while Prosody runs. An
+         * archive query costs about the same at 100,000 messages as at 100 (internal storage reads the whole
+         * archive file per query). No archive item limit.
+         */
+        SQL
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ProsodyServer.class);
     private static final long STOP_GRACE_MILLIS = 5_000;
     private static final int PORT_ATTEMPTS = 3;
@@ -53,15 +67,17 @@ public final class ProsodyServer implements AutoCloseable {
 
     private final ProsodyInstallation installation;
     private final ServerLayout layout;
+    private final Storage storage;
     private final AtomicInteger accountCounter = new AtomicInteger();
     private volatile ProsodyConfig.Ports ports;
     private volatile X509Certificate certificate;
     private volatile ProsodyProcess process;
     private boolean closed;
 
-    private ProsodyServer(ProsodyInstallation installation, ServerLayout layout) {
+    private ProsodyServer(ProsodyInstallation installation, ServerLayout layout, Storage storage) {
         this.installation = installation;
         this.layout = layout;
+        this.storage = storage;
     }
 
     /**
@@ -71,13 +87,18 @@ public final class ProsodyServer implements AutoCloseable {
      * @throws IllegalStateException if Prosody is not installed, or does not come up within 10 s (with its log)
      */
     public static ProsodyServer startNew() {
+        return startNew(Storage.INTERNAL);
+    }
+
+    /** As {@link #startNew()}, with the given storage. */
+    public static ProsodyServer startNew(Storage storage) {
         ProsodyInstallation installation = ProsodyInstallation.locate();
         Path base = baseDirectory();
         ProsodyJanitor.reapOrphans(base);
         ProsodyServer server;
         try {
             server = new ProsodyServer(installation,
-                    new ServerLayout(Files.createTempDirectory(base, ServerLayout.DIRECTORY_PREFIX)));
+                    new ServerLayout(Files.createTempDirectory(base, ServerLayout.DIRECTORY_PREFIX)), storage);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a directory for Prosody in " + base, e);
         }
@@ -102,6 +123,9 @@ public final class ProsodyServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot prepare " + layout.directory(), e);
         }
         certificate = SelfSignedCertificate.generate(layout.certificateFile(), layout.keyFile());
+        if (storage == Storage.SQL) {
+            ProsodySqlDatabase.create(layout.sqlDatabaseFile());
+        }
         for (int attempt = 1; ; attempt++) {
             ports = freePorts();
             writeConfig();
@@ -282,6 +306,18 @@ public final class ProsodyServer implements AutoCloseable {
         return layout.logFile();
     }
 
+    public Storage storage() {
+        return storage;
+    }
+
+    /** The SQLite file holding the MAM archives of a {@link Storage#SQL} server. */
+    public Path sqlDatabase() {
+        if (storage != Storage.SQL) {
+            throw new IllegalStateException("This server keeps its archives in internal storage");
+        }
+        return layout.sqlDatabaseFile();
+    }
+
     /** Prosody's {@code data_path} (internal storage). */
     public Path dataDir() {
         return layout.dataDir();
@@ -298,7 +334,8 @@ public final class ProsodyServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ProsodyServer[c2s " + ports.c2s() + ", direct TLS " + ports.directTls() + ", " + layout.directory() + "]";
+        return "ProsodyServer[c2s " + ports.c2s() + ", direct TLS " + ports.directTls() + ", " + storage + " storage, "
+                + layout.directory() + "]";
     }
 
     // ---- internals -------------------------------------------------------------------------------------------
@@ -315,7 +352,7 @@ public final class ProsodyServer implements AutoCloseable {
     }
 
     private void writeConfig() {
-        ProsodyConfig config = new ProsodyConfig(ports, layout, System.getProperty(LOG_LEVEL_PROPERTY, "info"));
+        ProsodyConfig config = new ProsodyConfig(ports, layout, storage, System.getProperty(LOG_LEVEL_PROPERTY, "info"));
         try {
             Files.writeString(layout.configFile(), config.render(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -15,6 +15,11 @@ record ServerLayout(Path directory) {
         return directory.resolve("data");
     }
 
+    /** The SQLite database of {@link ProsodyServer.Storage#SQL} (the MAM archive store). */
+    Path sqlDatabaseFile() {
+        return dataDir().resolve("prosody.sqlite");
+    }
+
     /** Prosody's own log, appended to across restarts. */
     Path logFile() {
         return directory.resolve("prosody.log");

@@ -2,9 +2,12 @@ package im.parley.service.chat;
 
 import im.parley.service.common.Jid;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The deduplicate and store stages for archive results: one page in one transaction, with whatever else must be
@@ -25,24 +28,60 @@ final class HistoryWriter {
     /**
      * Stores the messages not stored yet, in order, plus {@code alongside}, atomically. {@code unread} says whether
      * incoming ones count as unread (catch-up) or not (older history). Returns the new messages per conversation.
+     * A catch-up page goes to the store in one batch; the result is the same as storing message by message.
      */
     Map<Jid, Integer> store(List<ChatMessage> page, boolean unread, Runnable alongside) {
         return chat.exclusively(() -> sync.atomically(() -> {
             Map<Jid, Integer> added = new LinkedHashMap<>();
+            Batch fresh = new Batch();
             for (ChatMessage m : page) {
-                if (messages.contains(m.conversation(), m.originId(), m.stanzaId())
-                        || (!m.id().equals(m.originId()) && messages.find(m.conversation(), m.id()).isPresent())) {
-                    continue; // an id equal to the origin-id was checked with it (stored messages keep both)
+                if (fresh.holds(m) || isStored(m)) {
+                    continue;
                 }
                 if (unread) {
-                    messages.append(m);
+                    fresh.add(m);
                 } else {
                     messages.appendHistory(m);
                 }
                 added.merge(m.conversation(), 1, Integer::sum);
             }
+            messages.appendAll(fresh.messages);
             alongside.run();
             return added;
         }));
+    }
+
+    private boolean isStored(ChatMessage m) {
+        // an id equal to the origin-id was checked with it (stored messages keep both)
+        return messages.contains(m.conversation(), m.originId(), m.stanzaId())
+                || (!m.id().equals(m.originId()) && messages.find(m.conversation(), m.id()).isPresent());
+    }
+
+    /** Messages of this page not yet in the store, with the same duplicate test as {@link #isStored}. */
+    private static final class Batch {
+        private record Key(Jid conversation, String id) {
+        }
+
+        final List<ChatMessage> messages = new ArrayList<>();
+        private final Set<Key> originIds = new HashSet<>();
+        private final Set<Key> stanzaIds = new HashSet<>();
+        private final Set<Key> ids = new HashSet<>();
+
+        boolean holds(ChatMessage m) {
+            return (m.originId() != null && originIds.contains(new Key(m.conversation(), m.originId())))
+                    || (m.stanzaId() != null && stanzaIds.contains(new Key(m.conversation(), m.stanzaId())))
+                    || (!m.id().equals(m.originId()) && ids.contains(new Key(m.conversation(), m.id())));
+        }
+
+        void add(ChatMessage m) {
+            messages.add(m);
+            if (m.originId() != null) {
+                originIds.add(new Key(m.conversation(), m.originId()));
+            }
+            if (m.stanzaId() != null) {
+                stanzaIds.add(new Key(m.conversation(), m.stanzaId()));
+            }
+            ids.add(new Key(m.conversation(), m.id()));
+        }
     }
 }

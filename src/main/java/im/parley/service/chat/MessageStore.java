@@ -11,6 +11,14 @@ public interface MessageStore {
 
     void append(ChatMessage message);
 
+    /**
+     * Stores {@code messages} as {@link #append} one by one in this order would, all or none; a store may do it in
+     * one go (the archive does, for catch-up pages).
+     */
+    default void appendAll(List<ChatMessage> messages) {
+        messages.forEach(this::append);
+    }
+
     /** Stores an older message fetched from history: the conversation's unread count does not change. */
     void appendHistory(ChatMessage message);
 

@@ -151,6 +151,27 @@ class HistorySyncTest {
     }
 
     @Test
+    void copiesOfOneMessageWithinOnePageAreStoredOnce() {
+        syncedOnce();
+        archive.add(new ArchivedMessage("sid-a", null, NOW.minusSeconds(50),
+                new Incoming(BOB, ME, "same origin-id", "mid-a", "oid-a", null, null, null)));
+        archive.add(new ArchivedMessage("sid-b", null, NOW.minusSeconds(49),
+                new Incoming(BOB, ME, "same origin-id", "mid-b", "oid-a", null, null, null)));
+        archive.add(new ArchivedMessage("sid-c", null, NOW.minusSeconds(48),
+                new Incoming(BOB, ME, "same message id", "mid-c", null, null, null, null)));
+        archive.add(new ArchivedMessage("sid-d", null, NOW.minusSeconds(47),
+                new Incoming(BOB, ME, "same message id", "mid-c", null, null, null, null)));
+        archive.add(new ArchivedMessage("sid-e", null, NOW.minusSeconds(46),
+                new Incoming(CAROL, ME, "same ids, other conversation", "mid-c", "oid-a", null, null, null)));
+
+        HistorySync.CatchUp done = history.catchUp().join();
+
+        assertThat(done.stored()).isEqualTo(3);
+        assertThat(bodies(BOB)).containsExactly("before", "same origin-id", "same message id");
+        assertThat(bodies(CAROL)).containsExactly("same ids, other conversation");
+    }
+
+    @Test
     void aLiveOrCarbonCopyOfAMessageTheCatchUpStoredIsNotStoredAgain() {
         syncedOnce();
         ArchivedMessage fromBob = archived(BOB, ME, "hello", 50);
