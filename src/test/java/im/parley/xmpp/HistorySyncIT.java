@@ -119,7 +119,7 @@ class HistorySyncIT {
                 assertThat(bodies(alice.all(carolJid))).isEqualTo(numbered("carol ", 0, 3));
                 assertThat(alice.all(bobJid)).allSatisfy(m -> assertThat(m.stanzaId()).isNotBlank());
                 assertThat(second.eventsOf(ChatEvent.HistoryCaughtUp.class)).containsExactlyInAnyOrder(
-                        new ChatEvent.HistoryCaughtUp(bobJid, 300), new ChatEvent.HistoryCaughtUp(carolJid, 3));
+                        new ChatEvent.HistoryCaughtUp(bobJid, 300, 300), new ChatEvent.HistoryCaughtUp(carolJid, 3, 3));
                 assertThat(second.eventsOf(ChatEvent.MessageAdded.class)).as("no flood of single messages").isEmpty();
                 assertThat(alice.messages.conversation(bobJid).orElseThrow().unread()).isEqualTo(300);
                 assertThat(alice.messages.conversation(carolJid).orElseThrow().unread()).isEqualTo(3);

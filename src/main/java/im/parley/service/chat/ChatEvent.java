@@ -23,9 +23,11 @@ public sealed interface ChatEvent {
 
     /**
      * History sync stored {@code newMessages} messages of this conversation that were not here before (one summary
-     * per conversation instead of one event per message); the conversation's unread count already includes them.
+     * per conversation instead of one event per message); {@code unread} of them are incoming messages the user has
+     * not seen (none in history fetched as already read, none before a reply the user sent from another device). The
+     * conversation's unread count already includes them.
      */
-    record HistoryCaughtUp(Jid conversation, int newMessages) implements ChatEvent {
+    record HistoryCaughtUp(Jid conversation, int newMessages, int unread) implements ChatEvent {
     }
 
     /** The server's archive could not continue from where Parley stopped: older messages may be missing. */

@@ -101,7 +101,8 @@ public final class HistoryPager {
                 case ArchiveIntake.Outcome.Skipped s -> { }
             }
         }
-        int added = writer.store(accepted, false, () -> { }).getOrDefault(peer, 0);
+        HistoryWriter.Added none = new HistoryWriter.Added(0, 0, false);
+        int added = writer.store(accepted, false, () -> { }).getOrDefault(peer, none).messages();
         rejected.forEach(r -> chat.reject(r.claimedSender(), r.reason()));
         return added;
     }

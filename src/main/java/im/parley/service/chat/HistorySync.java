@@ -205,7 +205,7 @@ public final class HistorySync {
                 case ArchiveIntake.Outcome.Skipped s -> { }
             }
         }
-        Map<Jid, Integer> added = writer.store(accepted, unread, alongside);
+        Map<Jid, HistoryWriter.Added> added = writer.store(accepted, unread, alongside);
         progress.add(added);
         rejected.forEach(r -> chat.reject(r.claimedSender(), r.reason()));
     }
@@ -242,15 +242,15 @@ public final class HistorySync {
 
     /** New messages per conversation so far, published as summaries when the catch-up ends (or fails). */
     private final class Progress {
-        private final Map<Jid, Integer> added = new LinkedHashMap<>();
+        private final Map<Jid, HistoryWriter.Added> added = new LinkedHashMap<>();
         private int stored;
         private int pages;
 
-        void add(Map<Jid, Integer> page) {
+        void add(Map<Jid, HistoryWriter.Added> page) {
             pages++;
             page.forEach((conversation, n) -> {
-                added.merge(conversation, n, Integer::sum);
-                stored += n;
+                added.merge(conversation, n, HistoryWriter.Added::then);
+                stored += n.messages();
             });
         }
 
@@ -260,7 +260,7 @@ public final class HistorySync {
 
         void publish() {
             added.forEach((conversation, n) -> {
-                chat.publish(new ChatEvent.HistoryCaughtUp(conversation, n));
+                chat.publish(new ChatEvent.HistoryCaughtUp(conversation, n.messages(), n.unread()));
                 chat.publishConversation(conversation);
             });
         }

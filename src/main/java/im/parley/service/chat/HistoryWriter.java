@@ -27,12 +27,12 @@ final class HistoryWriter {
 
     /**
      * Stores the messages not stored yet, in order, plus {@code alongside}, atomically. {@code unread} says whether
-     * incoming ones count as unread (catch-up) or not (older history). Returns the new messages per conversation.
+     * incoming ones count as unread (catch-up) or not (older history). Returns what was added per conversation.
      * A catch-up page goes to the store in one batch; the result is the same as storing message by message.
      */
-    Map<Jid, Integer> store(List<ChatMessage> page, boolean unread, Runnable alongside) {
+    Map<Jid, Added> store(List<ChatMessage> page, boolean unread, Runnable alongside) {
         return chat.exclusively(() -> sync.atomically(() -> {
-            Map<Jid, Integer> added = new LinkedHashMap<>();
+            Map<Jid, Added> added = new LinkedHashMap<>();
             Batch fresh = new Batch();
             for (ChatMessage m : page) {
                 if (fresh.holds(m) || isStored(m)) {
@@ -43,12 +43,30 @@ final class HistoryWriter {
                 } else {
                     messages.appendHistory(m);
                 }
-                added.merge(m.conversation(), 1, Integer::sum);
+                added.merge(m.conversation(), Added.of(m, unread), Added::then);
             }
             messages.appendAll(fresh.messages);
             alongside.run();
             return added;
         }));
+    }
+
+    /**
+     * New messages of one conversation, and how many of them the user has not seen: incoming ones stored as unread
+     * since the last message the user sent (from another device: that one read what came before).
+     */
+    record Added(int messages, int unread, boolean userReplied) {
+
+        static Added of(ChatMessage m, boolean countsUnread) {
+            boolean outgoing = m.direction() == Direction.OUTGOING;
+            return new Added(1, countsUnread && !outgoing ? 1 : 0, outgoing);
+        }
+
+        /** This, then {@code later}. */
+        Added then(Added later) {
+            return new Added(messages + later.messages, later.userReplied ? later.unread : unread + later.unread,
+                    userReplied || later.userReplied);
+        }
     }
 
     private boolean isStored(ChatMessage m) {

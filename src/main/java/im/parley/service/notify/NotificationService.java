@@ -47,7 +47,7 @@ public final class NotificationService {
     public void onChatEvent(ChatEvent event) {
         switch (event) {
             case ChatEvent.MessageAdded added -> messageArrived(added.message());
-            case ChatEvent.HistoryCaughtUp caught -> caughtUp(caught.conversation(), caught.newMessages());
+            case ChatEvent.HistoryCaughtUp caught -> caughtUp(caught.conversation(), caught.unread());
             default -> { }
         }
     }

@@ -376,7 +376,7 @@ public final class ChatViewModel {
                 }
             }
             case ChatEvent.MessageUpdated(ChatMessage m) when m.conversation().equals(peer) -> replace(m);
-            case ChatEvent.HistoryCaughtUp(Jid conversation, int added) when conversation.equals(peer) -> {
+            case ChatEvent.HistoryCaughtUp(Jid conversation, int added, int _) when conversation.equals(peer) -> {
                 if (!newerAvailable.get()) {
                     // More than a page may have come in: then the newest page replaces the view, leaving no hole.
                     loadLatest(added >= PAGE);

@@ -80,7 +80,7 @@ class HistorySyncTest {
         assertThat(sync.transactions).as("the window commits at once").isEqualTo(1);
         assertThat(sync.cursors.get("")).isEqualTo(new SyncCursor("sid-1200", NOW.minusSeconds(3_000 - 119), true));
         assertThat(sync.gaps).containsExactly(new InMemorySyncStore.Gap("", null, "sid-201"));
-        assertThat(events).containsExactly(new ChatEvent.HistoryCaughtUp(BOB.bare(), 1_000),
+        assertThat(events).containsExactly(new ChatEvent.HistoryCaughtUp(BOB.bare(), 1_000, 0),
                 new ChatEvent.ConversationChanged(store.conversation(BOB.bare()).orElseThrow()));
     }
 
@@ -111,7 +111,7 @@ class HistorySyncTest {
         assertThat(bodies(BOB).subList(1, 601)).isEqualTo(java.util.stream.IntStream.range(0, 600).mapToObj(i -> "m" + i).toList());
         assertThat(events).noneMatch(e -> e instanceof ChatEvent.MessageAdded);
         assertThat(events).filteredOn(e -> e instanceof ChatEvent.HistoryCaughtUp)
-                .containsExactly(new ChatEvent.HistoryCaughtUp(BOB.bare(), 600), new ChatEvent.HistoryCaughtUp(CAROL.bare(), 2));
+                .containsExactly(new ChatEvent.HistoryCaughtUp(BOB.bare(), 600, 600), new ChatEvent.HistoryCaughtUp(CAROL.bare(), 2, 2));
         assertThat(store.conversation(BOB.bare()).orElseThrow().unread()).isEqualTo(600);
         assertThat(store.conversation(CAROL.bare()).orElseThrow().unread()).isEqualTo(2);
         assertThat(sync.cursors.get("")).isEqualTo(new SyncCursor("sid-603", NOW.minusSeconds(20), true));
@@ -129,6 +129,8 @@ class HistorySyncTest {
         assertThat(store.conversation(BOB.bare()).orElseThrow().unread()).isEqualTo(1);
         assertThat(store.latest(BOB.bare(), 10)).extracting(ChatMessage::direction)
                 .containsExactly(Direction.INCOMING, Direction.INCOMING, Direction.OUTGOING, Direction.INCOMING);
+        assertThat(events).as("three new, one of them not seen: the summary tells one")
+                .contains(new ChatEvent.HistoryCaughtUp(BOB.bare(), 3, 1));
     }
 
     @Test
@@ -200,7 +202,7 @@ class HistorySyncTest {
         assertThat(bodies(BOB)).as("the two pages that arrived").hasSize(1 + 500).last().isEqualTo("m499");
         assertThat(sync.cursors.get("").lastStanzaId()).isEqualTo("sid-501");
         assertThat(events).as("the committed pages are announced")
-                .contains(new ChatEvent.HistoryCaughtUp(BOB.bare(), 500));
+                .contains(new ChatEvent.HistoryCaughtUp(BOB.bare(), 500, 500));
 
         HistorySync.CatchUp rest = history.catchUp().join();
 

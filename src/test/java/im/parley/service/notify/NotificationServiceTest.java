@@ -76,6 +76,14 @@ class NotificationServiceTest {
     }
 
     @Test
+    void aCatchUpSummaryCountsOnlyWhatTheUserHasNotSeen() {
+        service.onChatEvent(new ChatEvent.HistoryCaughtUp(BOB, 1_000, 0)); // history fetched as already read
+        service.onChatEvent(new ChatEvent.HistoryCaughtUp(CAROL, 5, 2)); // a reply from another device in between
+
+        assertThat(shown).containsExactly(new Notification(CAROL, "carol@example.org", "2 new messages while you were away"));
+    }
+
+    @Test
     void aCatchUpGivesOneSummaryPerConversationNotOnePerMessage() {
         service.caughtUp(BOB, 312);
         service.caughtUp(CAROL, 1);
