@@ -1,5 +1,6 @@
 package im.parley.archive;
 
+import im.parley.testsupport.FileTrees;
 import im.parley.archive.db.ArchiveKey;
 import im.parley.archive.db.EncryptedDatabase;
 import im.parley.service.chat.ChatMessage;
@@ -10,15 +11,11 @@ import im.parley.service.common.Jid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,15 +45,7 @@ class SqlMessageStoreTest extends MessageStoreContract {
     @AfterEach
     void deleteArchive() throws Exception {
         database.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        FileTrees.delete(dir);
     }
 
     @Test

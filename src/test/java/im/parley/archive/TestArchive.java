@@ -1,15 +1,12 @@
 package im.parley.archive;
 
+import im.parley.testsupport.FileTrees;
 import im.parley.archive.db.ArchiveKey;
 import im.parley.archive.db.EncryptedDatabase;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** A fresh encrypted archive on the real SQLCipher driver in a temp directory, deleted on close. */
 final class TestArchive implements AutoCloseable {
@@ -31,14 +28,6 @@ final class TestArchive implements AutoCloseable {
     @Override
     public void close() throws Exception {
         database.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        FileTrees.delete(dir);
     }
 }

@@ -1,5 +1,6 @@
 package im.parley.bench;
 
+import im.parley.testsupport.FileTrees;
 import im.parley.archive.SqlArchiveVault;
 import im.parley.archive.SqlMessageStore;
 import im.parley.archive.db.ArchiveKey;
@@ -13,7 +14,6 @@ import im.parley.service.chat.Direction;
 import im.parley.service.common.Jid;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -74,7 +73,7 @@ public final class ArchiveBenchmarks {
         int bigConversation = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path dir = Path.of("target", "archive-bench");
-        deleteRecursively(dir);
+        FileTrees.delete(dir);
         Files.createDirectories(dir);
         try {
             ArchiveBenchmarks bench = new ArchiveBenchmarks(dir);
@@ -85,7 +84,7 @@ public final class ArchiveBenchmarks {
             System.out.println();
             System.out.print(MarkdownTable.render(HEADER, rows));
         } finally {
-            deleteRecursively(dir);
+            FileTrees.delete(dir);
         }
     }
 
@@ -305,23 +304,6 @@ public final class ArchiveBenchmarks {
                     .toList()) {
                 Files.deleteIfExists(sibling);
             }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
         }
     }
 

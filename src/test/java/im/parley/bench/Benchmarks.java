@@ -1,19 +1,16 @@
 package im.parley.bench;
 
+import im.parley.testsupport.FileTrees;
 import im.parley.testsupport.ProsodyServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.stream.Stream;
 
 /**
  * Parley's performance figures next to their floors, measured in one run on this machine and printed as one
@@ -42,7 +39,7 @@ public final class Benchmarks {
             rows.addAll(rosterRows(work));
             rows.add(coldStartRow());
         } finally {
-            deleteRecursively(work);
+            FileTrees.delete(work);
         }
         LOG.info("Smack's java.util.logging records during the runs (not printed): {}", smackWarnings.summary());
         LOG.info("Benchmarks took {} s", Duration.ofNanos(System.nanoTime() - begin).toSeconds());
@@ -94,16 +91,6 @@ public final class Benchmarks {
         } catch (Exception e) {
             LOG.error("{} failed", ColdStartBenchmark.SCENARIO, e);
             return Row.failed(ColdStartBenchmark.SCENARIO, "bare JavaFX window", OptionalDouble.empty(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + directory, e);
         }
     }
 }

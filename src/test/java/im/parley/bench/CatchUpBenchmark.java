@@ -1,5 +1,6 @@
 package im.parley.bench;
 
+import im.parley.testsupport.FileTrees;
 import im.parley.archive.SqlMessageStore;
 import im.parley.archive.SqlSyncStore;
 import im.parley.archive.db.ArchiveKey;
@@ -24,15 +25,12 @@ import im.parley.xmpp.XmppSession;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.mam.MamManager;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +38,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * MAM catch-up of a large archive through the loopback Prosody: Parley's {@link HistorySync} into a fresh encrypted
@@ -126,7 +123,7 @@ public final class CatchUpBenchmark {
         } finally {
             session.close();
             background.shutdownNow();
-            delete(dir);
+            FileTrees.delete(dir);
         }
     }
 
@@ -152,20 +149,6 @@ public final class CatchUpBenchmark {
             return took;
         } finally {
             connection.disconnect();
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package im.parley.bench;
 
+import im.parley.testsupport.FileTrees;
 import im.parley.archive.SqlMessageSearch;
 import im.parley.archive.db.ArchiveKey;
 import im.parley.archive.db.EncryptedDatabase;
@@ -9,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -18,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -55,7 +54,7 @@ public final class SearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of("target", "search-bench");
-        deleteRecursively(dir);
+        FileTrees.delete(dir);
         Files.createDirectories(dir);
         Path file = dir.resolve("archive.db");
         byte[] key = new byte[ArchiveKey.BYTES];
@@ -111,7 +110,7 @@ public final class SearchBenchmark {
                     archiveBytes / 1e6);
             System.out.print(render(results));
         } finally {
-            deleteRecursively(dir);
+            FileTrees.delete(dir);
         }
     }
 
@@ -271,42 +270,16 @@ public final class SearchBenchmark {
     }
 
     private static String render(List<Result> results) {
-        List<List<String>> lines = new ArrayList<>();
-        lines.add(List.of("scenario", "figure (median ms, N runs)", "floor or reference (median ms)", "ratio",
-                "goal"));
+        List<List<String>> rows = new ArrayList<>();
         for (Result r : results) {
-            lines.add(List.of(r.scenario() + (r.hits() >= 0 ? " [" + r.hits() + " hits]" : ""),
+            rows.add(List.of(r.scenario() + (r.hits() >= 0 ? " [" + r.hits() + " hits]" : ""),
                     String.format(Locale.ROOT, "%.2f ms (N=%d)", r.medianMs(), r.runs()),
                     String.format(Locale.ROOT, "%.2f ms bare FTS5 ranked MATCH (N=%d)", r.floorMs(), r.floorRuns()),
                     String.format(Locale.ROOT, "%.2f×", r.medianMs() / r.floorMs()),
                     String.format(Locale.ROOT, "≤%.0f ms median %s", GOAL_MS, r.medianMs() <= GOAL_MS ? "met" : "MISSED")));
         }
-        int[] widths = new int[lines.getFirst().size()];
-        for (List<String> line : lines) {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], line.get(i).length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (int l = 0; l < lines.size(); l++) {
-            out.append(row(lines.get(l), widths));
-            if (l == 0) {
-                List<String> rule = new ArrayList<>();
-                for (int w : widths) {
-                    rule.add("-".repeat(w));
-                }
-                out.append(row(rule, widths));
-            }
-        }
-        return out.toString();
-    }
-
-    private static String row(List<String> cells, int[] widths) {
-        StringBuilder out = new StringBuilder("|");
-        for (int i = 0; i < cells.size(); i++) {
-            out.append(' ').append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length())).append(" |");
-        }
-        return out.append('\n').toString();
+        return MarkdownTable.render(List.of("scenario", "figure (median ms, N runs)", "floor or reference (median ms)",
+                "ratio", "goal"), rows);
     }
 
     private static long directorySize(Path directory) throws IOException {
@@ -316,19 +289,6 @@ public final class SearchBenchmark {
                 total += Files.size(f);
             }
             return total;
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + directory, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package im.parley.archive.db;
 
+import im.parley.testsupport.FileTrees;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,13 +9,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +57,7 @@ class RekeyCrashTest {
     @AfterAll
     static void cleanUp() throws IOException {
         pipes.shutdownNow();
-        deleteRecursively(template);
+        FileTrees.delete(template);
     }
 
     private enum Opened { OLD_KEY, NEW_KEY }
@@ -75,7 +74,7 @@ class RekeyCrashTest {
 
             Opened expected = step.compareTo(Rekey.Step.COMMITTED) >= 0 ? Opened.NEW_KEY : Opened.OLD_KEY;
             assertThat(opened).as("after a halt at " + step).isEqualTo(expected);
-            deleteRecursively(dir);
+            FileTrees.delete(dir);
         }
     }
 
@@ -93,7 +92,7 @@ class RekeyCrashTest {
         assertThat(uninterrupted.waitFor(CHILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(uninterrupted.exitValue()).isZero();
         assertThat(openAndCheck(calibration)).isEqualTo(Opened.NEW_KEY);
-        deleteRecursively(calibration);
+        FileTrees.delete(calibration);
 
         List<String> outcomes = new ArrayList<>();
         int interrupted = 0;
@@ -132,7 +131,7 @@ class RekeyCrashTest {
         boolean halfDone = Files.exists(files.rekeyed()) || Files.exists(files.pendingKeyCheck());
         Opened opened = openAndCheck(dir);
         outcomes.add(moment + (halfDone ? " half-done" : "") + " -> " + opened);
-        deleteRecursively(dir);
+        FileTrees.delete(dir);
         return halfDone ? 1 : 0;
     }
 
@@ -220,17 +219,5 @@ class RekeyCrashTest {
             }
         }
         return fail("The child never said " + prefix);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }
