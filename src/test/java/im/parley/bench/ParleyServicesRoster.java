@@ -1,5 +1,9 @@
 package im.parley.bench;
 
+import im.parley.archive.SqlRosterCache;
+import im.parley.archive.db.EncryptedDatabase;
+import im.parley.service.roster.RosterGateway;
+
 import im.parley.platform.FileCertificatePinStore;
 import im.parley.service.account.AccountService;
 import im.parley.service.account.LoginRequest;
@@ -30,10 +34,40 @@ final class ParleyServicesRoster implements RosterScenario {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** What the roster cache holds when the clock starts. */
+    enum Cache {
+        /** No cache at all: every login fetches the whole roster. */
+        NONE,
+        /** The archive's cache, emptied before each login: a full fetch, then written to the archive. */
+        EMPTY,
+        /** The archive's cache as the previous login left it: the server sends what changed (XEP-0237). */
+        CURRENT
+    }
+
     private final Path pinFile;
+    private final Cache cache;
+    private final EncryptedDatabase archive;
 
     ParleyServicesRoster(Path workDirectory) {
+        this(workDirectory, Cache.NONE, null);
+    }
+
+    /** {@code archive} holds the roster cache unless {@code cache} is {@link Cache#NONE}. */
+    ParleyServicesRoster(Path workDirectory, Cache cache, EncryptedDatabase archive) {
         this.pinFile = workDirectory.resolve("pins.properties");
+        this.cache = cache;
+        this.archive = archive;
+    }
+
+    private RosterGateway gateway(XmppSession session, Jid account) {
+        if (cache == Cache.NONE) {
+            return new SmackRosterGateway(session);
+        }
+        SqlRosterCache stored = new SqlRosterCache(archive, () -> account);
+        if (cache == Cache.EMPTY) {
+            stored.clear();
+        }
+        return new SmackRosterGateway(session, stored);
     }
 
     @Override
@@ -43,7 +77,7 @@ final class ParleyServicesRoster implements RosterScenario {
         pins.pin(jid, server.certificateSha256());
         try (XmppSession session = new XmppSession()) {
             AccountService accounts = new AccountService(new SmackConnectionGateway(session), pins);
-            RosterService roster = new RosterService(new SmackRosterGateway(session));
+            RosterService roster = new RosterService(gateway(session, jid));
             LoginRequest request = new LoginRequest(jid, account.password().toCharArray(),
                     Optional.of(new ServerAddress("127.0.0.1", server.c2sPort(), false)), TestConnections.randomResource());
             long start = System.nanoTime();
