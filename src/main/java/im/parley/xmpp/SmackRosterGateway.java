@@ -50,15 +50,13 @@ public final class SmackRosterGateway implements RosterGateway {
 
     /** Without a roster cache: every login fetches the whole roster. */
     public SmackRosterGateway(XmppSession session) {
-        this.session = session;
-        this.store = null;
-        session.onNewConnection(this::bind);
+        this(session, null);
     }
 
     /** {@code cache} keeps the roster between logins, so the server sends only what changed (XEP-0237). */
     public SmackRosterGateway(XmppSession session, RosterCache cache) {
         this.session = session;
-        this.store = new SmackRosterStore(cache);
+        this.store = cache == null ? null : new SmackRosterStore(cache);
         session.onNewConnection(this::bind);
     }
 
